@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@purse/source'] },
+  ssr: { resolve: { conditions: ['@purse/source'] } },
+  test: { name: 'core', environment: 'node' },
+});

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * `purse-sandbox`: run the sandbox from a shell.
+ *
+ *   purse-sandbox [--port 12111] [--webhook URL]... [--seed demo|empty] [--speed N]
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox } from './start-sandbox.js';
+
+const HELP = `Usage: purse-sandbox [options]
+
+  --port N          port to listen on (default 12111, stripe-mock's)
+  --host H          interface to listen on (default 127.0.0.1)
+  --webhook URL     send signed webhooks to URL (repeatable)
+  --seed NAME       demo (personas with linked banks) or empty (default demo)
+  --speed N         virtual seconds per real second (default 1; 0 freezes the clock)
+  -h, --help        show this help
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '12111' },
+      host: { type: 'string', default: '127.0.0.1' },
+      webhook: { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string', default: 'demo' },
+      speed: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  const speed = Number(values.speed);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new Error(`--speed must be a non-negative number, got ${values.speed}`);
+  if (values.seed !== 'demo' && values.seed !== 'empty')
+    throw new Error(`--seed must be demo or empty, got ${values.seed}`);
+
+  const sandbox = await startSandbox({
+    port,
+    host: values.host,
+    seed: values.seed,
+    speed,
+    webhooks: values.webhook.map((url) => ({ url })),
+  });
+  const lines = [
+    `Purse sandbox listening on ${sandbox.url}`,
+    '',
+    `  STRIPE_SECRET_KEY=${sandbox.secretKey}`,
+    `  STRIPE_PUBLISHABLE_KEY=${sandbox.publishableKey}`,
+    `  STRIPE_WEBHOOK_SECRET=${sandbox.webhookSecret}`,
+    '',
+    `  stripe-node: new Stripe(key, { host: '127.0.0.1', port: ${String(sandbox.port)}, protocol: 'http' })`,
+    values.webhook.length > 0
+      ? `  webhooks → ${values.webhook.join(', ')}`
+      : '  webhooks: none (--webhook URL to add)',
+    `  clock: ${String(speed)}× real time (POST /_sandbox/clock/advance to jump ahead)`,
+  ];
+  for (const persona of sandbox.seed.personas) {
+    lines.push(
+      `  persona ${persona.key}: ${persona.name} customer=${persona.customerId} account=${persona.accountId} fa=${persona.financialAccountId}`,
+    );
+  }
+  lines.push('', 'Press Ctrl+C to stop.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const stop = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\nReceived ${signal}, stopping the sandbox…\n`);
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `purse-sandbox: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,606 @@
+/**
+ * us_bank_account PaymentMethods, the SetupIntents that make them usable for Treasury
+ * (`attach_to_self`, `flow_directions[]=inbound`) and their mandates. A PaymentMethod made from
+ * a Financial Connections account takes its bank name, last4 and routing number from it; the FC
+ * account must live in the same account and have been granted the `payment_method` permission.
+ */
+import { createHash } from 'node:crypto';
+import type Stripe from 'stripe';
+import { registerExpander } from '../http/expand.js';
+import { p, listParams } from '../http/params.js';
+import { route, type Route, type RouteContext } from '../http/route.js';
+import { invalidParam, invalidState, missingParam } from '../http/stripe-error.js';
+import { institutionOf, templateOf } from '../fc/accounts.js';
+import { newId, randomToken } from '../state/ids.js';
+import type {
+  FcAccountRecord,
+  MagicBehaviour,
+  PaymentMethodRecord,
+  SetupIntentRecord,
+} from '../state/records.js';
+import { listOf, mergeMetadata, mustFind } from './common.js';
+import { liveCustomer } from './customers.js';
+
+/** Stripe's test account numbers (routing 110000000) and what ACH does with them. */
+const TEST_ACCOUNT_NUMBERS: Record<string, MagicBehaviour> = {
+  '000123456789': 'success',
+  '000111111113': 'accountClosed',
+  '000111111116': 'noAccount',
+  '000222222227': 'insufficientFunds',
+  '000333333335': 'debitNotAuthorized',
+  '000555555559': 'dispute',
+  '000000000009': 'processing',
+};
+
+const addressParam = p.object({
+  city: p.string().emptyable(),
+  country: p.string({ maxLength: 2 }).emptyable(),
+  line1: p.string().emptyable(),
+  line2: p.string().emptyable(),
+  postal_code: p.string().emptyable(),
+  state: p.string().emptyable(),
+});
+
+const billingDetailsParam = p.object({
+  address: addressParam.emptyable(),
+  email: p.string().emptyable(),
+  name: p.string().emptyable(),
+  phone: p.string().emptyable(),
+});
+
+const usBankAccountParam = p.object({
+  account_holder_type: p.enum(['company', 'individual']),
+  account_number: p.string({ maxLength: 17 }),
+  account_type: p.enum(['checking', 'savings']),
+  financial_connections_account: p.string(),
+  routing_number: p.string({ maxLength: 9 }),
+});
+
+const paymentMethodDataParam = p.object({
+  type: p.enum(['us_bank_account']).required(),
+  us_bank_account: usBankAccountParam,
+  billing_details: billingDetailsParam,
+  metadata: p.metadata(),
+});
+
+type BillingInput = {
+  address?: Record<string, string | null> | null;
+  email?: string | null;
+  name?: string | null;
+  phone?: string | null;
+};
+
+type UsBankInput = {
+  account_holder_type?: 'company' | 'individual';
+  account_number?: string;
+  account_type?: 'checking' | 'savings';
+  financial_connections_account?: string;
+  routing_number?: string;
+};
+
+function billingDetails(input: BillingInput | undefined): Stripe.PaymentMethod.BillingDetails {
+  const address = input?.address;
+  return {
+    address: {
+      city: address?.city ?? null,
+      country: address?.country ?? null,
+      line1: address?.line1 ?? null,
+      line2: address?.line2 ?? null,
+      postal_code: address?.postal_code ?? null,
+      state: address?.state ?? null,
+    },
+    email: input?.email ?? null,
+    name: input?.name ?? null,
+    phone: input?.phone ?? null,
+    tax_id: null,
+  };
+}
+
+function fingerprint(routing: string, account: string): string {
+  return createHash('sha256').update(`${routing}:${account}`).digest('base64url').slice(0, 16);
+}
+
+function fcAccountForPayments(ctx: RouteContext, id: string, param: string): FcAccountRecord {
+  const record = ctx.partition.fcAccounts.get(id);
+  if (!record) {
+    // An FC account of another Stripe account (or none at all) cannot back this PaymentMethod.
+    throw invalidParam(param, 'resource_missing', `No such financial_connections.account: '${id}'`);
+  }
+  if (!(record.api.permissions ?? []).includes('payment_method')) {
+    throw invalidParam(
+      param,
+      'financial_connections_missing_permission',
+      `The Financial Connections account ${id} was not granted the \`payment_method\` permission, so it cannot be used as a PaymentMethod. Link it with a session that requests \`payment_method\`.`,
+    );
+  }
+  if (!record.api.supported_payment_method_types.includes('us_bank_account')) {
+    throw invalidParam(
+      param,
+      'financial_connections_account_unsupported',
+      `The Financial Connections account ${id} (a ${record.api.subcategory} account) cannot be used for us_bank_account payments.`,
+    );
+  }
+  if (record.api.status !== 'active') {
+    throw invalidParam(
+      param,
+      'financial_connections_account_inactive',
+      `The Financial Connections account ${id} is ${record.api.status}; link it again to use it for payments.`,
+    );
+  }
+  return record;
+}
+
+/** Builds (without storing) a us_bank_account PaymentMethod from `payment_method_data`. */
+function buildPaymentMethod(
+  ctx: RouteContext,
+  data: {
+    us_bank_account?: UsBankInput;
+    billing_details?: BillingInput;
+    metadata?: Record<string, string>;
+  },
+  param: string,
+): PaymentMethodRecord {
+  const bank = data.us_bank_account;
+  if (!bank) throw missingParam(`${param}[us_bank_account]`);
+  const billing = billingDetails(data.billing_details);
+  if (!billing.name) throw missingParam(`${param}[billing_details][name]`);
+  let usBankAccount: Stripe.PaymentMethod.UsBankAccount;
+  let fcAccount: PaymentMethodRecord['fcAccount'] = null;
+  let magic: MagicBehaviour | null = null;
+  if (bank.financial_connections_account !== undefined) {
+    const record = fcAccountForPayments(
+      ctx,
+      bank.financial_connections_account,
+      `${param}[us_bank_account][financial_connections_account]`,
+    );
+    const template = templateOf(record);
+    usBankAccount = {
+      account_holder_type: bank.account_holder_type ?? 'individual',
+      account_type: template.subcategory === 'savings' ? 'savings' : 'checking',
+      bank_name: institutionOf(record).name.toUpperCase(),
+      financial_connections_account: record.api.id,
+      fingerprint: fingerprint(record.routingNumber, record.accountNumber),
+      last4: record.api.last4,
+      networks: { preferred: 'ach', supported: ['ach'] },
+      routing_number: record.routingNumber,
+      status_details: null,
+    };
+    fcAccount = { scope: ctx.partition.scope, id: record.api.id };
+  } else {
+    if (!bank.account_number) throw missingParam(`${param}[us_bank_account][account_number]`);
+    if (!bank.routing_number) throw missingParam(`${param}[us_bank_account][routing_number]`);
+    if (!/^\d{9}$/.test(bank.routing_number)) {
+      throw invalidParam(
+        `${param}[us_bank_account][routing_number]`,
+        'routing_number_invalid',
+        'Routing number must have 9 digits.',
+      );
+    }
+    magic = TEST_ACCOUNT_NUMBERS[bank.account_number] ?? 'success';
+    usBankAccount = {
+      account_holder_type: bank.account_holder_type ?? 'individual',
+      account_type: bank.account_type ?? 'checking',
+      bank_name: 'STRIPE TEST BANK',
+      financial_connections_account: null,
+      fingerprint: fingerprint(bank.routing_number, bank.account_number),
+      last4: bank.account_number.slice(-4),
+      networks: { preferred: 'ach', supported: ['ach'] },
+      routing_number: bank.routing_number,
+      status_details: null,
+    };
+  }
+  const api: Stripe.PaymentMethod = {
+    id: newId('pm'),
+    object: 'payment_method',
+    allow_redisplay: 'unspecified',
+    billing_details: billing,
+    created: ctx.engine.now(),
+    customer: null,
+    customer_account: null,
+    livemode: false,
+    metadata: data.metadata ?? {},
+    type: 'us_bank_account',
+    us_bank_account: usBankAccount,
+  };
+  return { api, flowDirections: new Set(), fcAccount, magic };
+}
+
+type MandateInput = {
+  customer_acceptance: {
+    type: 'online' | 'offline';
+    accepted_at?: number;
+    online?: { ip_address: string; user_agent: string };
+  };
+};
+
+function createMandate(ctx: RouteContext, pm: PaymentMethodRecord, input: MandateInput): string {
+  const acceptance = input.customer_acceptance;
+  if (acceptance.type === 'online' && !acceptance.online)
+    throw missingParam('mandate_data[customer_acceptance][online]');
+  const api: Stripe.Mandate = {
+    id: newId('mandate'),
+    object: 'mandate',
+    customer_acceptance: {
+      accepted_at: acceptance.accepted_at ?? ctx.engine.now(),
+      ...(acceptance.online
+        ? {
+            online: {
+              ip_address: acceptance.online.ip_address,
+              user_agent: acceptance.online.user_agent,
+            },
+          }
+        : { offline: {} }),
+      type: acceptance.type,
+    },
+    livemode: false,
+    multi_use: {},
+    payment_method: pm.api.id,
+    payment_method_details: {
+      type: 'us_bank_account',
+      us_bank_account: { collection_method: 'paper' },
+    },
+    status: 'active',
+    type: 'multi_use',
+  };
+  ctx.partition.mandates.insert({ api });
+  return api.id;
+}
+
+/** Confirms a SetupIntent: stores its PaymentMethod, records the mandate and the flow directions. */
+function confirmSetupIntent(
+  ctx: RouteContext,
+  si: SetupIntentRecord,
+  pending: PaymentMethodRecord | undefined,
+  mandateData: MandateInput | undefined,
+): void {
+  const api = si.api;
+  if (api.status === 'succeeded' || api.status === 'canceled') {
+    throw invalidState(
+      `You cannot confirm this SetupIntent because it has a status of ${api.status}.`,
+      'setup_intent_unexpected_state',
+    );
+  }
+  let pm = pending;
+  if (!pm && typeof api.payment_method === 'string')
+    pm = ctx.partition.paymentMethods.get(api.payment_method);
+  if (!pm) throw missingParam('payment_method');
+  if (!mandateData) {
+    throw invalidParam(
+      'mandate_data',
+      'parameter_missing',
+      'A mandate is required to confirm a SetupIntent for a us_bank_account PaymentMethod. Pass mandate_data[customer_acceptance].',
+    );
+  }
+  if (!ctx.partition.paymentMethods.has(pm.api.id)) ctx.partition.paymentMethods.insert(pm);
+  for (const direction of api.flow_directions ?? ['inbound']) {
+    if (direction === 'inbound') pm.flowDirections.add('inbound');
+    else if (direction === 'outbound') pm.flowDirections.add('outbound');
+  }
+  if (typeof api.customer === 'string') pm.api.customer = api.customer;
+  api.payment_method = pm.api.id;
+  api.mandate = createMandate(ctx, pm, mandateData);
+  api.status = 'succeeded';
+  api.next_action = null;
+  ctx.engine.emit(ctx.partition, 'setup_intent.succeeded', api);
+}
+
+const mandateDataParam = p.object({
+  customer_acceptance: p
+    .object({
+      type: p.enum(['online', 'offline']).required(),
+      accepted_at: p.integer(),
+      online: p.object({ ip_address: p.string().required(), user_agent: p.string().required() }),
+      offline: p.object({}),
+    })
+    .required(),
+});
+
+registerExpander('setup_intent', 'payment_method', (value, { ctx }) =>
+  typeof value === 'string' ? (ctx.partition.paymentMethods.get(value)?.api ?? value) : value,
+);
+registerExpander('setup_intent', 'mandate', (value, { ctx }) =>
+  typeof value === 'string' ? (ctx.partition.mandates.get(value)?.api ?? value) : value,
+);
+registerExpander('setup_intent', 'customer', (value, { ctx }) =>
+  typeof value === 'string' ? (ctx.partition.customers.get(value)?.api ?? value) : value,
+);
+registerExpander('payment_method', 'customer', (value, { ctx }) =>
+  typeof value === 'string' ? (ctx.partition.customers.get(value)?.api ?? value) : value,
+);
+
+export const paymentMethodRoutes: Route[] = [
+  route({
+    method: 'POST',
+    path: '/v1/payment_methods',
+    params: {
+      type: p.enum(['us_bank_account']).required(),
+      us_bank_account: usBankAccountParam,
+      billing_details: billingDetailsParam,
+      metadata: p.metadata(),
+    },
+    handle(ctx, params) {
+      const pm = buildPaymentMethod(ctx, params, 'payment_method_data');
+      ctx.partition.paymentMethods.insert(pm);
+      return pm.api;
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/payment_methods',
+    params: { ...listParams, customer: p.string(), type: p.string() },
+    handle(ctx, params) {
+      if (params.customer !== undefined)
+        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+      return listOf(ctx.partition.paymentMethods, '/v1/payment_methods', params, {
+        where: (r) =>
+          (params.customer === undefined || r.api.customer === params.customer) &&
+          (params.type === undefined || r.api.type === params.type),
+      });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/payment_methods/:payment_method',
+    params: {},
+    handle(ctx, _params, path) {
+      return mustFind(
+        ctx.partition.paymentMethods,
+        path.payment_method ?? '',
+        'payment_method',
+        'payment_method',
+      ).api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/payment_methods/:payment_method',
+    params: { billing_details: billingDetailsParam, metadata: p.metadata().emptyable() },
+    handle(ctx, params, path) {
+      const pm = mustFind(
+        ctx.partition.paymentMethods,
+        path.payment_method ?? '',
+        'payment_method',
+        'payment_method',
+      );
+      if (params.billing_details) {
+        const current = pm.api.billing_details;
+        const update = billingDetails({ ...current, ...params.billing_details });
+        pm.api.billing_details = update;
+      }
+      if (params.metadata !== undefined)
+        pm.api.metadata = mergeMetadata(pm.api.metadata, params.metadata);
+      ctx.engine.emit(ctx.partition, 'payment_method.updated', pm.api);
+      return pm.api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/payment_methods/:payment_method/attach',
+    params: { customer: p.string().required() },
+    handle(ctx, params, path) {
+      const pm = mustFind(
+        ctx.partition.paymentMethods,
+        path.payment_method ?? '',
+        'payment_method',
+        'payment_method',
+      );
+      liveCustomer(ctx.partition.customers, params.customer, 'customer');
+      if (pm.flowDirections.size > 0 && pm.api.customer === null) {
+        throw invalidState(
+          'This PaymentMethod was set up with attach_to_self and cannot be attached to a Customer.',
+          'payment_method_unexpected_state',
+        );
+      }
+      pm.api.customer = params.customer;
+      ctx.engine.emit(ctx.partition, 'payment_method.attached', pm.api);
+      return pm.api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/setup_intents',
+    params: {
+      attach_to_self: p.boolean(),
+      confirm: p.boolean(),
+      customer: p.string(),
+      description: p.string(),
+      flow_directions: p.array(p.enum(['inbound', 'outbound'])),
+      mandate_data: mandateDataParam,
+      metadata: p.metadata(),
+      payment_method: p.string(),
+      payment_method_data: paymentMethodDataParam,
+      payment_method_options: p.object({
+        us_bank_account: p.object({
+          financial_connections: p.object({
+            permissions: p.array(
+              p.enum(['balances', 'ownership', 'payment_method', 'transactions']),
+            ),
+            prefetch: p.array(p.enum(['balances', 'ownership', 'transactions'])),
+          }),
+          verification_method: p.enum(['automatic', 'instant', 'microdeposits']),
+        }),
+      }),
+      payment_method_types: p.array(p.string()),
+      return_url: p.string(),
+      usage: p.enum(['off_session', 'on_session']),
+    },
+    handle(ctx, params) {
+      if (params.attach_to_self && params.customer !== undefined) {
+        throw invalidParam(
+          'attach_to_self',
+          'parameters_exclusive',
+          'You may only specify one of these parameters: attach_to_self, customer.',
+        );
+      }
+      if (params.flow_directions && !params.attach_to_self) {
+        throw invalidParam(
+          'flow_directions',
+          'parameter_invalid_empty',
+          'flow_directions can only be set together with attach_to_self.',
+        );
+      }
+      if (params.customer !== undefined)
+        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+      const types = params.payment_method_types ?? ['us_bank_account'];
+      if (params.payment_method_data && !types.includes('us_bank_account')) {
+        throw invalidParam(
+          'payment_method_types',
+          'parameter_invalid_enum',
+          'payment_method_types must include us_bank_account.',
+        );
+      }
+      let pm: PaymentMethodRecord | undefined;
+      if (params.payment_method_data)
+        pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
+      else if (params.payment_method !== undefined) {
+        pm = mustFind(
+          ctx.partition.paymentMethods,
+          params.payment_method,
+          'payment_method',
+          'payment_method',
+        );
+      }
+      const id = newId('seti');
+      const api: Stripe.SetupIntent = {
+        id,
+        object: 'setup_intent',
+        allowed_payment_method_types: null,
+        application: null,
+        attach_to_self: params.attach_to_self ?? false,
+        automatic_payment_methods: null,
+        cancellation_reason: null,
+        client_secret: `${id}_secret_${randomToken(24)}`,
+        created: ctx.engine.now(),
+        customer: params.customer ?? null,
+        description: params.description ?? null,
+        excluded_payment_method_types: null,
+        flow_directions: params.flow_directions ?? null,
+        last_setup_error: null,
+        latest_attempt: null,
+        livemode: false,
+        mandate: null,
+        metadata: params.metadata ?? {},
+        next_action: null,
+        on_behalf_of: null,
+        payment_method: pm?.api.id ?? null,
+        payment_method_configuration_details: null,
+        payment_method_options: {
+          us_bank_account: {
+            mandate_options: {},
+            verification_method:
+              params.payment_method_options?.us_bank_account?.verification_method ?? 'automatic',
+          },
+        },
+        payment_method_types: types,
+        single_use_mandate: null,
+        status: pm ? 'requires_confirmation' : 'requires_payment_method',
+        usage: params.usage ?? 'off_session',
+      };
+      const record: SetupIntentRecord = { api };
+      if (params.confirm) {
+        // Validate the confirmation before storing anything, so a bad request leaves no trace.
+        if (!pm) throw missingParam('payment_method');
+        if (!params.mandate_data) {
+          throw invalidParam(
+            'mandate_data',
+            'parameter_missing',
+            'A mandate is required to confirm a SetupIntent for a us_bank_account PaymentMethod. Pass mandate_data[customer_acceptance].',
+          );
+        }
+      }
+      ctx.partition.setupIntents.insert(record);
+      if (pm && !ctx.partition.paymentMethods.has(pm.api.id))
+        ctx.partition.paymentMethods.insert(pm);
+      ctx.engine.emit(ctx.partition, 'setup_intent.created', api);
+      if (params.confirm) confirmSetupIntent(ctx, record, pm, params.mandate_data);
+      return api;
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/setup_intents',
+    params: {
+      ...listParams,
+      attach_to_self: p.boolean(),
+      customer: p.string(),
+      payment_method: p.string(),
+      created: p.range(),
+    },
+    handle(ctx, params) {
+      return listOf(ctx.partition.setupIntents, '/v1/setup_intents', params, {
+        ...(params.created ? { sortRange: params.created } : {}),
+        where: (r) =>
+          (params.attach_to_self === undefined ||
+            (r.api.attach_to_self ?? false) === params.attach_to_self) &&
+          (params.customer === undefined || r.api.customer === params.customer) &&
+          (params.payment_method === undefined || r.api.payment_method === params.payment_method),
+      });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/setup_intents/:intent',
+    params: { client_secret: p.string() },
+    handle(ctx, _params, path) {
+      return mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent').api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/setup_intents/:intent',
+    params: {
+      description: p.string().emptyable(),
+      metadata: p.metadata().emptyable(),
+      payment_method: p.string(),
+    },
+    handle(ctx, params, path) {
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      if (si.api.status === 'succeeded' || si.api.status === 'canceled') {
+        throw invalidState(
+          `You cannot update this SetupIntent because it has a status of ${si.api.status}.`,
+          'setup_intent_unexpected_state',
+        );
+      }
+      if (params.description !== undefined) si.api.description = params.description;
+      if (params.metadata !== undefined)
+        si.api.metadata = mergeMetadata(si.api.metadata, params.metadata);
+      if (params.payment_method !== undefined) {
+        mustFind(
+          ctx.partition.paymentMethods,
+          params.payment_method,
+          'payment_method',
+          'payment_method',
+        );
+        si.api.payment_method = params.payment_method;
+        si.api.status = 'requires_confirmation';
+      }
+      return si.api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/setup_intents/:intent/confirm',
+    params: {
+      mandate_data: mandateDataParam,
+      payment_method: p.string(),
+      payment_method_data: paymentMethodDataParam,
+      return_url: p.string(),
+    },
+    handle(ctx, params, path) {
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      let pm: PaymentMethodRecord | undefined;
+      if (params.payment_method_data)
+        pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
+      else if (params.payment_method !== undefined) {
+        pm = mustFind(
+          ctx.partition.paymentMethods,
+          params.payment_method,
+          'payment_method',
+          'payment_method',
+        );
+      }
+      confirmSetupIntent(ctx, si, pm, params.mandate_data);
+      return si.api;
+    },
+  }),
+];
