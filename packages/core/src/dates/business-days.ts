@@ -34,7 +34,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The calendar date of a unix timestamp (seconds) in `timeZone` (default: the banks'). */
-export function calendarDateOf(unixSeconds: number, timeZone = BANKING_TIME_ZONE): CalendarDate {
+export function calendarDateOf(unixSeconds: number, timeZone: string = BANKING_TIME_ZONE): CalendarDate {
   const parts = formatterFor(timeZone).formatToParts(new Date(unixSeconds * 1000));
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
@@ -162,7 +162,7 @@ export function toIsoDate(date: CalendarDate): string {
 }
 
 /** The wall-clock hour (0-23) of a unix time in `timeZone`. */
-export function hourIn(unixSeconds: number, timeZone = BANKING_TIME_ZONE): number {
+export function hourIn(unixSeconds: number, timeZone: string = BANKING_TIME_ZONE): number {
   return Number(
     new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
       new Date(unixSeconds * 1000),
