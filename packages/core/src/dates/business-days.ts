@@ -34,7 +34,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The calendar date of a unix timestamp (seconds) in `timeZone` (default: the banks'). */
-export function calendarDateOf(unixSeconds: number, timeZone: string = BANKING_TIME_ZONE): CalendarDate {
+export function calendarDateOf(
+  unixSeconds: number,
+  timeZone: string = BANKING_TIME_ZONE,
+): CalendarDate {
   const parts = formatterFor(timeZone).formatToParts(new Date(unixSeconds * 1000));
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
