@@ -32,3 +32,77 @@ export {
   unixAt,
 } from './dates/business-days.js';
 export type { CalendarDate } from './dates/business-days.js';
+
+// Locales: the languages Purse speaks and the Intl tags they format with.
+export {
+  DEFAULT_LOCALE,
+  LOCALE_TAGS,
+  SUPPORTED_LOCALES,
+  isPurseLocale,
+  resolveIntlLocale,
+  resolveLocale,
+} from './locale/locale.js';
+export type { LocaleInput, PurseLocale } from './locale/locale.js';
+
+// Money: integer minor units in and out of people's formats.
+export { formatMoney } from './money/format-money.js';
+export type { FormatMoneyOptions } from './money/format-money.js';
+export { minorUnitDigits } from './money/minor-unit-digits.js';
+export { parseMoneyInput } from './money/parse-money-input.js';
+export type {
+  ParseMoneyFailureReason,
+  ParseMoneyInputOptions,
+  ParseMoneyResult,
+} from './money/parse-money-input.js';
+
+// Dates, times and durations.
+export {
+  formatDate,
+  formatDateTime,
+  formatIsoDate,
+  formatIsoDateRange,
+} from './format/format-date.js';
+export type { DateStyle, FormatDateOptions, FormatIsoDateOptions } from './format/format-date.js';
+export { formatRelativeTime } from './format/format-relative-time.js';
+export type { FormatRelativeTimeOptions } from './format/format-relative-time.js';
+export { formatCountdown, formatDuration } from './format/format-countdown.js';
+export type { FormatCountdownOptions, FormatDurationOptions } from './format/format-countdown.js';
+
+// Spending: bank transactions summed into chart buckets and merchants.
+export {
+  SPENDING_BUCKET_SIZES,
+  SPENDING_RANGES,
+  aggregateSpending,
+} from './spending/aggregate-spending.js';
+export type {
+  AggregateSpendingOptions,
+  SpendingAmounts,
+  SpendingBucket,
+  SpendingBucketSize,
+  SpendingMerchant,
+  SpendingRange,
+  SpendingSummary,
+} from './spending/aggregate-spending.js';
+export { normalizeMerchant } from './spending/normalize-merchant.js';
+
+// Transfers: the top-up status model and its tracker.
+export {
+  isTerminal,
+  mergeTransferUpdate,
+  transferPhase,
+  transferTimeline,
+} from './transfers/transfer-status.js';
+export type {
+  TimelineStep,
+  TimelineStepKey,
+  TimelineStepState,
+  TransferPhase,
+} from './transfers/transfer-status.js';
+export { TOP_UP_FAILURE_INFO } from './transfers/failure-info.js';
+export type { TopUpFailureInfo } from './transfers/failure-info.js';
+export {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_SUCCEEDED_POLL_INTERVAL_MS,
+  TransferTracker,
+} from './transfers/transfer-tracker.js';
+export type { TransferSnapshot, TransferTrackerOptions } from './transfers/transfer-tracker.js';

@@ -160,7 +160,7 @@ export function applySeed(engine: Engine, routes: RouteTable, seed: SeedName): S
           {
             attach_to_self: 'true',
             flow_directions: ['inbound'],
-            payment_method_types: ['us_bank_account'],
+            allowed_payment_method_types: ['us_bank_account'],
             payment_method_data: {
               type: 'us_bank_account',
               us_bank_account: { financial_connections_account: fc.id },

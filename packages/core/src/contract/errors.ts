@@ -7,6 +7,7 @@
 /** A stable, machine-readable error code. */
 export type PurseErrorCode =
   | 'body_invalid'
+  | 'signature_invalid'
   | 'body_too_large'
   | 'parameter_missing'
   | 'parameter_unknown'
@@ -42,6 +43,8 @@ export type PurseErrorCode =
 export const PURSE_ERROR_STATUS: Readonly<Record<PurseErrorCode, number>> = {
   // The request itself
   body_invalid: 400,
+  /** A webhook whose Stripe-Signature is missing, forged or too old. */
+  signature_invalid: 400,
   body_too_large: 400,
   parameter_missing: 400,
   parameter_unknown: 400,

@@ -113,15 +113,15 @@ export interface BankTransaction {
 /** `GET /accounts/:id/transactions` query. */
 export interface TransactionQuery {
   /** From a previous page's `nextCursor`. */
-  cursor?: string;
+  cursor?: string | undefined;
   /** 1–100. @default 100 */
-  limit?: number;
+  limit?: number | undefined;
   /** Only transactions at or after this time (unix seconds). */
-  from?: number;
+  from?: number | undefined;
   /** Only transactions before this time (unix seconds). */
-  to?: number;
+  to?: number | undefined;
   /** A transaction refresh id: only what later refreshes created or changed. */
-  after?: string;
+  after?: string | undefined;
 }
 
 export interface Page<T> {
@@ -191,13 +191,11 @@ export interface TopUpRequest {
   /** In minor units. */
   amount: number;
   currency: 'usd';
-  description?: string;
+  description?: string | undefined;
   /** Up to 10 of A–Z a–z 0–9 space - # . $ & *. */
-  statementDescriptor?: string;
+  statementDescriptor?: string | undefined;
   /** Ask for same-day ACH (falls back to standard when the server allows it). */
-  sameDay?: boolean;
-  /** Create it even if it exceeds the source's known available balance (when the server warns). */
-  acknowledgeBalance?: boolean;
+  sameDay?: boolean | undefined;
 }
 
 export type TopUpStatus =
@@ -251,10 +249,10 @@ export interface TopUp {
 
 /** `GET /top-ups` query. */
 export interface TopUpQuery {
-  status?: TopUpStatus;
-  cursor?: string;
+  status?: TopUpStatus | undefined;
+  cursor?: string | undefined;
   /** 1–100. @default 20 */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 export type TopUpPage = Page<TopUp>;

@@ -133,12 +133,17 @@ async function serve(
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = (req.method ?? 'GET').toUpperCase();
   const isClientPath = path.startsWith('/_sandbox/client/');
+  const stripeAccountHeader = req.headers['stripe-account'];
+  const account =
+    typeof stripeAccountHeader === 'string' && stripeAccountHeader ? stripeAccountHeader : null;
   const baseHeaders: Record<string, string> = {
     'Request-Id': requestId,
     'Stripe-Version':
       typeof req.headers['stripe-version'] === 'string'
         ? req.headers['stripe-version']
         : Stripe.API_VERSION,
+    // Stripe echoes the account a request acted on; stripe-node reads it into `lastResponse`.
+    ...(account ? { 'Stripe-Account': account } : {}),
     'Cache-Control': 'no-cache, no-store',
     ...(isClientPath ? CORS_HEADERS : {}),
   };
@@ -209,9 +214,6 @@ async function serve(
     return;
   }
 
-  const stripeAccountHeader = req.headers['stripe-account'];
-  const account =
-    typeof stripeAccountHeader === 'string' && stripeAccountHeader ? stripeAccountHeader : null;
   const idempotencyHeader = req.headers['idempotency-key'];
   const idempotencyKey =
     typeof idempotencyHeader === 'string' && idempotencyHeader ? idempotencyHeader : null;

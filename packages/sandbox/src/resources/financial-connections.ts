@@ -234,7 +234,8 @@ export const financialConnectionsRoutes: Route[] = [
         countries: p.array(p.string({ maxLength: 2 })),
         require_payment_method_support: p.enum(['all', 'at_least_one', 'none']),
       }),
-      limits: p.object({ accounts: p.integer({ min: 1, max: 100 }).emptyable().required() }),
+      // An empty `limits[accounts]` allows any number (`.required()` alone would refuse it).
+      limits: p.object({ accounts: p.integer({ min: 1, max: 100 }).required().emptyable() }),
       manual_entry: p.object({ mode: p.enum(['automatic', 'disabled']) }),
       return_url: p.string(),
     },

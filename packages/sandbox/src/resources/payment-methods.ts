@@ -130,7 +130,10 @@ function fcAccountForPayments(ctx: RouteContext, id: string, param: string): FcA
   return record;
 }
 
-/** Builds (without storing) a us_bank_account PaymentMethod from `payment_method_data`. */
+/**
+ * Builds (without storing) a us_bank_account PaymentMethod from the params of
+ * `POST /v1/payment_methods` (`param` empty) or from `payment_method_data` (`param` names it).
+ */
 function buildPaymentMethod(
   ctx: RouteContext,
   data: {
@@ -140,10 +143,13 @@ function buildPaymentMethod(
   },
   param: string,
 ): PaymentMethodRecord {
+  // Error `param`s name the field as the request spelled it: `us_bank_account[routing_number]`
+  // on the PaymentMethods endpoint, `payment_method_data[us_bank_account][...]` on SetupIntents.
+  const field = (name: string): string => (param ? `${param}[${name}]` : name);
   const bank = data.us_bank_account;
-  if (!bank) throw missingParam(`${param}[us_bank_account]`);
+  if (!bank) throw missingParam(field('us_bank_account'));
   const billing = billingDetails(data.billing_details);
-  if (!billing.name) throw missingParam(`${param}[billing_details][name]`);
+  if (!billing.name) throw missingParam(`${field('billing_details')}[name]`);
   let usBankAccount: Stripe.PaymentMethod.UsBankAccount;
   let fcAccount: PaymentMethodRecord['fcAccount'] = null;
   let magic: MagicBehaviour | null = null;
@@ -151,7 +157,7 @@ function buildPaymentMethod(
     const record = fcAccountForPayments(
       ctx,
       bank.financial_connections_account,
-      `${param}[us_bank_account][financial_connections_account]`,
+      `${field('us_bank_account')}[financial_connections_account]`,
     );
     const template = templateOf(record);
     usBankAccount = {
@@ -167,11 +173,11 @@ function buildPaymentMethod(
     };
     fcAccount = { scope: ctx.partition.scope, id: record.api.id };
   } else {
-    if (!bank.account_number) throw missingParam(`${param}[us_bank_account][account_number]`);
-    if (!bank.routing_number) throw missingParam(`${param}[us_bank_account][routing_number]`);
+    if (!bank.account_number) throw missingParam(`${field('us_bank_account')}[account_number]`);
+    if (!bank.routing_number) throw missingParam(`${field('us_bank_account')}[routing_number]`);
     if (!/^\d{9}$/.test(bank.routing_number)) {
       throw invalidParam(
-        `${param}[us_bank_account][routing_number]`,
+        `${field('us_bank_account')}[routing_number]`,
         'routing_number_invalid',
         'Routing number must have 9 digits.',
       );
@@ -319,7 +325,7 @@ export const paymentMethodRoutes: Route[] = [
       metadata: p.metadata(),
     },
     handle(ctx, params) {
-      const pm = buildPaymentMethod(ctx, params, 'payment_method_data');
+      const pm = buildPaymentMethod(ctx, params, '');
       ctx.partition.paymentMethods.insert(pm);
       return pm.api;
     },
@@ -420,6 +426,8 @@ export const paymentMethodRoutes: Route[] = [
           verification_method: p.enum(['automatic', 'instant', 'microdeposits']),
         }),
       }),
+      // `allowed_payment_method_types` is the current name; `payment_method_types` the older one.
+      allowed_payment_method_types: p.array(p.string()),
       payment_method_types: p.array(p.string()),
       return_url: p.string(),
       usage: p.enum(['off_session', 'on_session']),
@@ -441,7 +449,8 @@ export const paymentMethodRoutes: Route[] = [
       }
       if (params.customer !== undefined)
         liveCustomer(ctx.partition.customers, params.customer, 'customer');
-      const types = params.payment_method_types ?? ['us_bank_account'];
+      const types = params.allowed_payment_method_types ??
+        params.payment_method_types ?? ['us_bank_account'];
       if (params.payment_method_data && !types.includes('us_bank_account')) {
         throw invalidParam(
           'payment_method_types',
@@ -464,7 +473,7 @@ export const paymentMethodRoutes: Route[] = [
       const api: Stripe.SetupIntent = {
         id,
         object: 'setup_intent',
-        allowed_payment_method_types: null,
+        allowed_payment_method_types: params.allowed_payment_method_types ? types : null,
         application: null,
         attach_to_self: params.attach_to_self ?? false,
         automatic_payment_methods: null,

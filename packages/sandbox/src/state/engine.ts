@@ -106,11 +106,22 @@ export class Engine {
     for (const endpoint of options.webhooks ?? []) this.webhooks.add(endpoint);
   }
 
-  /** Schedules simulated work at a virtual time; it is dropped if the sandbox is reset first. */
+  /**
+   * Schedules simulated work at a virtual time; it is dropped if the sandbox is reset first.
+   * It runs as clock-driven work, so its events have a null `request` even when the clock is
+   * moved by an HTTP call (`/_sandbox/clock/advance`).
+   */
   at(time: number, label: string, run: () => void): Scheduled {
     const epoch = this.epoch;
     return this.clock.schedule(time, label, () => {
-      if (epoch === this.epoch) run();
+      if (epoch !== this.epoch) return;
+      const request = this.currentRequest;
+      this.currentRequest = null;
+      try {
+        run();
+      } finally {
+        this.currentRequest = request;
+      }
     });
   }
 

@@ -1,0 +1,208 @@
+import type { BankTransaction } from '../contract/types.js';
+import { resolveLocale, type LocaleInput, type PurseLocale } from '../locale/locale.js';
+import { normalizeMerchant } from './normalize-merchant.js';
+import { createDayIndexer, isoOfEpochDay, offsetAt, weekdayOfEpochDay } from './zone-calendar.js';
+
+/** How many days back a spending chart looks (today included). */
+export type SpendingRange = 30 | 90 | 180;
+
+export const SPENDING_RANGES: readonly SpendingRange[] = [30, 90, 180];
+
+/** How many days one bar of a spending chart covers. */
+export type SpendingBucketSize = 'day' | 'week' | 'month';
+
+export const SPENDING_BUCKET_SIZES: readonly SpendingBucketSize[] = ['day', 'week', 'month'];
+
+export interface AggregateSpendingOptions {
+  /** The last `range` calendar days, today included. */
+  range: SpendingRange;
+  /** One bucket per day, week or month; the first and last are clipped to the range. */
+  bucket: SpendingBucketSize;
+  /** The current time, in unix seconds: it decides which day is "today". */
+  now: number;
+  /**
+   * The IANA time zone whose calendar days count.
+   * @default 'America/New_York'
+   */
+  timeZone?: string;
+  /**
+   * Decides the first day of a week: Sunday in `en`, Monday in `de` and `fr`. Tags such as
+   * `'de-AT'` are resolved with `resolveLocale`.
+   * @default 'en'
+   */
+  locale?: LocaleInput;
+  /**
+   * Count money in (salary, refunds) as well. When false, `in*` amounts stay 0 and inflows are
+   * not counted in `totals.count`.
+   * @default false
+   */
+  includeInflow?: boolean;
+  /**
+   * How many merchants to list in `topMerchants`.
+   * @default 5
+   */
+  topMerchants?: number;
+  /**
+   * Count only transactions in this currency (any case). Amounts of different currencies
+   * cannot be added up, so set it when the transactions may mix them.
+   * @default every transaction counts
+   */
+  currency?: string;
+}
+
+/** Positive amounts in minor units: money out and money in, posted and pending apart. */
+export interface SpendingAmounts {
+  outPosted: number;
+  outPending: number;
+  inPosted: number;
+  inPending: number;
+}
+
+export interface SpendingBucket extends SpendingAmounts {
+  /** First day, `YYYY-MM-DD`. */
+  start: string;
+  /** Last day, inclusive, `YYYY-MM-DD`. */
+  end: string;
+}
+
+export interface SpendingMerchant {
+  /** From `normalizeMerchant`. */
+  name: string;
+  /** Money out, posted plus pending, positive minor units. */
+  amount: number;
+  count: number;
+}
+
+export interface SpendingSummary {
+  /** Contiguous and covering the whole range, empty ones included (no gaps in a chart). */
+  buckets: SpendingBucket[];
+  totals: SpendingAmounts & {
+    /** The transactions that were counted. */
+    count: number;
+  };
+  /** By money out, largest first (ties by name). */
+  topMerchants: SpendingMerchant[];
+  /** The days counted, inclusive, `YYYY-MM-DD`. */
+  range: { from: string; to: string };
+}
+
+const DAY = 86_400;
+const DEFAULT_TIME_ZONE = 'America/New_York';
+const MONDAY_FIRST: ReadonlySet<PurseLocale> = new Set(['de', 'fr']);
+
+interface MerchantTally {
+  amount: number;
+  count: number;
+}
+
+/**
+ * Sums bank transactions into chart buckets: money out and in, posted and pending apart, void
+ * left out. Only transactions whose `transactedAt` falls on one of the last `range` calendar
+ * days in `timeZone` (today included) count. Built for large histories: 100,000 transactions
+ * take a few milliseconds, because day boundaries are worked out once, not per transaction.
+ */
+export function aggregateSpending(
+  transactions: readonly BankTransaction[],
+  options: AggregateSpendingOptions,
+): SpendingSummary {
+  const { range, bucket, now } = options;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const includeInflow = options.includeInflow ?? false;
+  const topCount = options.topMerchants ?? 5;
+  const currency = options.currency?.toLowerCase();
+  if (!SPENDING_RANGES.includes(range)) {
+    throw new RangeError(
+      `range must be one of ${SPENDING_RANGES.join(', ')}, got ${String(range)}.`,
+    );
+  }
+  if (!SPENDING_BUCKET_SIZES.includes(bucket)) {
+    throw new RangeError(`bucket must be 'day', 'week' or 'month', got '${bucket}'.`);
+  }
+  if (!Number.isFinite(now)) throw new RangeError(`now must be unix seconds, got ${now}.`);
+  if (!Number.isInteger(topCount) || topCount < 0) {
+    throw new RangeError(`topMerchants must be a whole number, got ${topCount}.`);
+  }
+
+  const today = Math.floor((now + offsetAt(timeZone, now)) / DAY);
+  const firstDay = today - range + 1;
+  // Offsets are between -12 and +14 hours, so a day's instants lie within a day of its UTC span.
+  const indexer = createDayIndexer(timeZone, (firstDay - 1) * DAY, (today + 2) * DAY);
+
+  const dayToBucket = new Int32Array(range);
+  const bounds: { start: number; end: number }[] = [];
+  const weekStart = MONDAY_FIRST.has(resolveLocale(options.locale)) ? 1 : 0;
+  for (let i = 0; i < range; i += 1) {
+    const day = firstDay + i;
+    const opens =
+      i === 0 ||
+      bucket === 'day' ||
+      (bucket === 'week' && weekdayOfEpochDay(day) === weekStart) ||
+      (bucket === 'month' && isoOfEpochDay(day).endsWith('-01'));
+    if (opens) bounds.push({ start: day, end: day });
+    const current = bounds[bounds.length - 1];
+    if (current) current.end = day;
+    dayToBucket[i] = bounds.length - 1;
+  }
+
+  const sums = new Float64Array(bounds.length * 4);
+  const byDescription = new Map<string, MerchantTally>();
+  let count = 0;
+  for (const transaction of transactions) {
+    const { amount, status } = transaction;
+    if (status === 'void' || amount === 0 || (amount > 0 && !includeInflow)) continue;
+    if (currency !== undefined && transaction.currency.toLowerCase() !== currency) continue;
+    const index = indexer.dayOf(transaction.transactedAt) - firstDay;
+    if (index < 0 || index >= range) continue;
+    const slot =
+      (dayToBucket[index] ?? 0) * 4 + (amount < 0 ? 0 : 2) + (status === 'pending' ? 1 : 0);
+    sums[slot] = (sums[slot] ?? 0) + Math.abs(amount);
+    count += 1;
+    if (amount < 0) {
+      const tally = byDescription.get(transaction.description);
+      if (tally) {
+        tally.amount -= amount;
+        tally.count += 1;
+      } else {
+        byDescription.set(transaction.description, { amount: -amount, count: 1 });
+      }
+    }
+  }
+
+  const totals = { outPosted: 0, outPending: 0, inPosted: 0, inPending: 0, count };
+  const buckets = bounds.map(({ start, end }, b): SpendingBucket => {
+    const amounts = {
+      outPosted: sums[b * 4] ?? 0,
+      outPending: sums[b * 4 + 1] ?? 0,
+      inPosted: sums[b * 4 + 2] ?? 0,
+      inPending: sums[b * 4 + 3] ?? 0,
+    };
+    totals.outPosted += amounts.outPosted;
+    totals.outPending += amounts.outPending;
+    totals.inPosted += amounts.inPosted;
+    totals.inPending += amounts.inPending;
+    return { start: isoOfEpochDay(start), end: isoOfEpochDay(end), ...amounts };
+  });
+
+  const byMerchant = new Map<string, MerchantTally>();
+  for (const [description, tally] of byDescription) {
+    const name = normalizeMerchant(description);
+    const merchant = byMerchant.get(name);
+    if (merchant) {
+      merchant.amount += tally.amount;
+      merchant.count += tally.count;
+    } else {
+      byMerchant.set(name, { ...tally });
+    }
+  }
+  const topMerchants = [...byMerchant]
+    .map(([name, tally]) => ({ name, amount: tally.amount, count: tally.count }))
+    .sort((a, b) => b.amount - a.amount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, topCount);
+
+  return {
+    buckets,
+    totals,
+    topMerchants,
+    range: { from: isoOfEpochDay(firstDay), to: isoOfEpochDay(today) },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Stripe's errors turned into Purse's. The browser never sees Stripe's own messages (they can
+ * name ids, parameters or account details); it gets a stable code and a safe message, and the
+ * original goes to the server's log.
+ */
+import { PurseError } from '@purse/core';
+import Stripe from 'stripe';
+
+function isStripeError(error: unknown): error is Stripe.errors.StripeError {
+  return error instanceof Stripe.errors.StripeError;
+}
+
+/** Stripe's code for a same-day transfer that must go as standard ACH (sent as `message_code`). */
+export const SAME_DAY_INELIGIBLE = 'inbound_transfer_not_same_day_eligible';
+
+export function stripeCode(error: unknown): string | undefined {
+  if (!isStripeError(error)) return undefined;
+  const raw = error.raw as { code?: string; message_code?: string } | undefined;
+  return error.code ?? raw?.message_code ?? raw?.code;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return isStripeError(error) && error.statusCode === 404;
+}
+
+/** A Stripe failure as the PurseError to send, or the error itself if it is not Stripe's. */
+export function fromStripeError(error: unknown): unknown {
+  if (!isStripeError(error)) return error;
+  const requestId = error.requestId;
+  const base = requestId ? { requestId } : {};
+  if (error.statusCode === 404) {
+    return new PurseError({
+      ...base,
+      code: 'resource_missing',
+      message: 'No such object.',
+      cause: error,
+    });
+  }
+  if (error.statusCode === 402) {
+    return new PurseError({
+      ...base,
+      code: 'top_up_refused',
+      message:
+        'Stripe declined this top-up after its risk checks. Try a smaller amount or another bank account.',
+      cause: error,
+    });
+  }
+  if (error.statusCode === 429 || error.type === 'StripeRateLimitError') {
+    return new PurseError({
+      ...base,
+      code: 'rate_limited',
+      message: 'Too many requests; try again shortly.',
+      cause: error,
+    });
+  }
+  if (error.type === 'StripeConnectionError' || (error.statusCode ?? 500) >= 500) {
+    return new PurseError({
+      ...base,
+      code: 'stripe_unavailable',
+      message: 'Our payment provider is unavailable; try again shortly.',
+      cause: error,
+    });
+  }
+  if (error.type === 'StripeAuthenticationError' || error.type === 'StripePermissionError') {
+    return new PurseError({
+      ...base,
+      code: 'internal_error',
+      message: 'The server could not talk to its payment provider.',
+      cause: error,
+    });
+  }
+  // A 400 we did not anticipate: our own validation should have caught it, so it is our bug.
+  return new PurseError({
+    ...base,
+    code: 'internal_error',
+    message: 'The request could not be completed.',
+    cause: error,
+  });
+}

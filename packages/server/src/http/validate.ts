@@ -1,0 +1,52 @@
+/**
+ * Request validation with zod. Bodies and queries are parsed against strict schemas (unknown
+ * fields rejected), and zod's issues become Purse's 400s naming the parameter at fault.
+ */
+import { PurseError } from '@purse/core';
+import type { z } from 'zod';
+
+function paramName(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** Parses `input` with `schema`, or throws the PurseError for its first problem. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue)
+    throw new PurseError({ code: 'parameter_invalid', message: 'The request is invalid.' });
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const param = paramName([...issue.path, key]);
+    throw new PurseError({
+      code: 'parameter_unknown',
+      param,
+      message: `Unknown parameter: ${param}.`,
+    });
+  }
+  const param = paramName(issue.path);
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    throw new PurseError({
+      code: 'parameter_missing',
+      param,
+      message: `Missing required parameter: ${param}.`,
+    });
+  }
+  throw new PurseError({
+    code: 'parameter_invalid',
+    param,
+    message: `Invalid ${param || 'request'}: ${issue.message}`,
+  });
+}
+
+/** Checks that an id from a URL has the Stripe prefix expected there. */
+export function assertIdPrefix(id: string, prefix: string, param = 'id'): void {
+  if (!id.startsWith(prefix) || id.length > 255 || !/^[A-Za-z0-9_]+$/.test(id)) {
+    throw new PurseError({
+      code: 'parameter_invalid',
+      param,
+      message: `Invalid ${param}: expected an id starting with ${prefix}.`,
+    });
+  }
+}

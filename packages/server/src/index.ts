@@ -1,0 +1,27 @@
+/**
+ * @purse/server: Express handlers that give a platform's signed-in users their own bank links,
+ * balances, transactions, financial account and top-ups, proxied to Stripe with every id
+ * proved to belong to the caller; plus a webhook handler and a live-update stream.
+ */
+export { createPurseRouter } from './router.js';
+export { createWebhookHandler } from './webhooks.js';
+export type { WebhookHandlerOptions } from './webhooks.js';
+export { PurseConfigError, consoleLogger } from './options.js';
+export type {
+  AuditEvent,
+  FcPermission,
+  FcPrefetch,
+  PurseLogger,
+  PurseRouterOptions,
+  PurseUser,
+  TopUpOptions,
+} from './options.js';
+/** Live-update plumbing: the bus interface, its in-memory implementation and the default one. */
+export { createMemoryEventBus } from './events/memory-event-bus.js';
+export type { MemoryEventBusOptions } from './events/memory-event-bus.js';
+export { sharedEventBus } from './events/shared-event-bus.js';
+export { topicsFor } from './events/event-bus.js';
+export type { BusMessage, EventBus } from './events/event-bus.js';
+/** The operations behind the routes, for wrapping in another framework. */
+export * as operations from './operations/index.js';
+export type { OperationContext } from './operations/context.js';
