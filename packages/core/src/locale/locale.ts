@@ -56,8 +56,8 @@ const intlLocales = new Map<string, string>();
 /**
  * The tag to pass to `Intl` for `locale`. A supported locale maps to its `LOCALE_TAGS` entry;
  * any other tag the runtime's `Intl` supports is used as given (so `'de-AT'` formats the Austrian
- * way); anything else falls back to the tag of `resolveLocale(locale)`.
- * @default 'en-US' when `locale` is undefined
+ * way); anything else falls back to the tag of `resolveLocale(locale)`. Without a locale it
+ * is `'en-US'`.
  */
 export function resolveIntlLocale(locale?: LocaleInput): string {
   if (locale === undefined) return LOCALE_TAGS[DEFAULT_LOCALE];

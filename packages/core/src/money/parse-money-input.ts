@@ -108,8 +108,8 @@ export function parseMoneyInput(text: string, options: ParseMoneyInputOptions): 
     .normalize('NFKC')
     .replace(/\u2212/g, '-')
     .replace(/\s+/g, ' ')
-    .trim();
-  rest = rest.toUpperCase();
+    .trim()
+    .toUpperCase();
   if (rest === '') return fail('empty');
 
   // A sign may come before or after a leading symbol: `-$5`, `$-5`, `-5 $`.

@@ -80,7 +80,7 @@ export interface SpendingSummary {
     /** The transactions that were counted. */
     count: number;
   };
-  /** By money out, largest first (ties by name). */
+  /** By money out, largest first (ties by name); transactions without a description are not listed. */
   topMerchants: SpendingMerchant[];
   /** The days counted, inclusive, `YYYY-MM-DD`. */
   range: { from: string; to: string };
@@ -186,6 +186,7 @@ export function aggregateSpending(
   const byMerchant = new Map<string, MerchantTally>();
   for (const [description, tally] of byDescription) {
     const name = normalizeMerchant(description);
+    if (name === '') continue;
     const merchant = byMerchant.get(name);
     if (merchant) {
       merchant.amount += tally.amount;

@@ -183,9 +183,9 @@ describe('mergeTransferUpdate', () => {
     expect(transferPhase(mergeTransferUpdate(topUp(), succeeded({ returned: true })))).toBe(
       'returned',
     );
-    expect(
-      mergeTransferUpdate(topUp({ status: 'requires_confirmation' }), canceled()).status,
-    ).toBe('canceled');
+    expect(mergeTransferUpdate(topUp({ status: 'requires_confirmation' }), canceled()).status).toBe(
+      'canceled',
+    );
   });
 
   it('takes newer details within the same phase and keeps timestamps it already had', () => {

@@ -46,7 +46,7 @@ export type TransferSnapshot =
       status: 'ready';
       topUp: TopUp;
       phase: TransferPhase;
-      /** When this view was received, from `now()` (milliseconds). */
+      /** When the tracker received this view (a repeat of the same view does not change it), from `now()`, in milliseconds. */
       updatedAt: number;
     }
   | {
@@ -161,7 +161,12 @@ export class TransferTracker {
   }
 
   #loadNow(): Promise<void> {
-    this.#inFlight ??= this.#load(this.id)
+    if (this.#inFlight) return this.#inFlight;
+    // The executor runs at once and turns a `load` that throws into a rejection.
+    const request = new Promise<TopUp>((resolve) => {
+      resolve(this.#load(this.id));
+    });
+    this.#inFlight = request
       .then(
         (topUp) => {
           this.#receive(topUp);
