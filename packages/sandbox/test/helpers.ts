@@ -11,7 +11,6 @@ export const TUESDAY = new Date('2026-03-10T15:00:00Z');
 /** A Friday, 11:00 in New York: settlement has to skip the weekend. */
 export const FRIDAY = new Date('2026-03-13T15:00:00Z');
 
-export const HOUR = 3600;
 export const DAY = 86_400;
 
 export interface ControlResponse<T> {
@@ -38,16 +37,6 @@ export async function control<T = Record<string, unknown>>(
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as T };
-}
-
-/** Moves the sandbox clock with `/_sandbox/clock/advance`; returns the new now. */
-export async function advance(
-  sb: Sandbox,
-  by: { seconds: number } | { business_days: number } | { to: number },
-): Promise<number> {
-  const response = await control<{ now: number }>(sb, 'POST', '/_sandbox/clock/advance', by);
-  expect(response.status).toBe(200);
-  return response.body.now;
 }
 
 /** What a rejected stripe-node call carries, for assertions on the wire error. */
@@ -77,7 +66,7 @@ export async function stripeError(promise: Promise<unknown>): Promise<WireError>
         param: error.param,
         message: error.message,
         requestId: error.requestId,
-        headers: (error.headers ?? {}),
+        headers: error.headers ?? {},
         raw: error.raw as Record<string, unknown>,
       };
     }
@@ -183,7 +172,7 @@ export async function inboundPaymentMethod(
     {
       attach_to_self: true,
       flow_directions: ['inbound'],
-      payment_method_types: ['us_bank_account'],
+      allowed_payment_method_types: ['us_bank_account'],
       payment_method_data: {
         type: 'us_bank_account',
         us_bank_account: { financial_connections_account: fcAccount },

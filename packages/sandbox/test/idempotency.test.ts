@@ -129,7 +129,7 @@ describe('misuse', () => {
       action: 'latency',
       path: '/v1/customers',
       method: 'POST',
-      latency_ms: 300,
+      latency_ms: 500,
       times: 1,
     });
     expect(fault.status).toBe(200);
@@ -138,7 +138,12 @@ describe('misuse', () => {
       { email: 'concurrent@example.com' },
       { idempotencyKey: 'in-flight' },
     );
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The rule retires when the first request meets it, in the same tick as the key is claimed.
+    for (;;) {
+      const rules = await control<{ rules: unknown[] }>(sb, 'GET', '/_sandbox/faults');
+      if (rules.body.rules.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const conflict = await stripeError(
       stripe.customers.create({ email: 'concurrent@example.com' }, { idempotencyKey: 'in-flight' }),
     );

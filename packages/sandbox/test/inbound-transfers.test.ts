@@ -452,8 +452,7 @@ describe('cancel, test helpers and returns', () => {
 
   const cancel = (id: string): Promise<InboundTransfer> =>
     env.stripe.treasury.inboundTransfers.cancel(id, {}, { stripeAccount: user.account });
-  const helpers = (): Stripe.TestHelpers.Treasury.InboundTransferResource =>
-    env.stripe.testHelpers.treasury.inboundTransfers;
+  const helpers = () => env.stripe.testHelpers.treasury.inboundTransfers;
 
   it('cancels a transfer that has not been submitted yet, and only once', async () => {
     const ibt = await create(env, user, 'pm_usBankAccount');
@@ -514,7 +513,7 @@ describe('cancel, test helpers and returns', () => {
     const bad = await stripeError(
       helpers().fail(
         b.id,
-        { failure_details: { code: 'could_not_process' as 'other' } },
+        { failure_details: { code: 'could_not_process' } },
         { stripeAccount: user.account },
       ),
     );
@@ -637,19 +636,29 @@ describe('platform review (preview)', () => {
     expect((await get(env, user.account, ibt.id)).status).toBe('succeeded');
   });
 
-  it('cancels a transfer left unreviewed for five business days', async () => {
-    const ibt = await create(env, user, 'pm_usBankAccount');
-    const createdAt = env.sb.clock.now();
-    env.sb.clock.advance(4 * 86_400);
-    expect((await get(env, user.account, ibt.id)).status).toBe('requires_confirmation');
-    env.sb.clock.advance(5 * 86_400);
-    const expired = await get(env, user.account, ibt.id);
-    expect(expired.status).toBe('canceled');
-    expect(expired.status_transitions.canceled_at).toBeGreaterThan(createdAt + 5 * 86_400);
-    expect(await eventTypes(env, user.account, ibt.id)).toEqual([
-      'treasury.inbound_transfer.created',
-      'treasury.inbound_transfer.canceled',
-    ]);
+  it('cancels a transfer left unreviewed for five business days, skipping the weekend', async () => {
+    const friday = await open(FRIDAY);
+    try {
+      const reviewer = await treasuryUser(friday.stripe, { platformReview: true });
+      const ibt = await create(friday, reviewer, 'pm_usBankAccount');
+      // Friday 11:00 plus five business days is the next Friday, 09:00 New York.
+      const nextFriday9am = unix('2026-03-20T13:00:00Z');
+      friday.sb.clock.advance(nextFriday9am - 1 - friday.sb.clock.now());
+      expect((await get(friday, reviewer.account, ibt.id)).status).toBe('requires_confirmation');
+      friday.sb.clock.advance(1);
+      const expired = await get(friday, reviewer.account, ibt.id);
+      expect(expired).toMatchObject({
+        status: 'canceled',
+        cancelable: false,
+        status_transitions: { canceled_at: nextFriday9am },
+      });
+      expect(await eventTypes(friday, reviewer.account, ibt.id)).toEqual([
+        'treasury.inbound_transfer.created',
+        'treasury.inbound_transfer.canceled',
+      ]);
+    } finally {
+      await friday.close();
+    }
   });
 
   it('lets the platform cancel a transfer awaiting review', async () => {

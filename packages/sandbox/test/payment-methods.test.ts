@@ -5,7 +5,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
-import { connectedAccount, linkBank, stripeError, TUESDAY } from './helpers.js';
+import { connectedAccount, linkBank, raw, stripeError, TUESDAY } from './helpers.js';
 
 let sb: Sandbox;
 let stripe: Stripe;
@@ -211,7 +211,7 @@ describe('setup intents', () => {
       {
         attach_to_self: true,
         flow_directions: ['inbound'],
-        payment_method_types: ['us_bank_account'],
+        allowed_payment_method_types: ['us_bank_account'],
         metadata: { purpose: 'top-up' },
       },
       opts,
@@ -223,6 +223,8 @@ describe('setup intents', () => {
       status: 'requires_payment_method',
       attach_to_self: true,
       flow_directions: ['inbound'],
+      allowed_payment_method_types: ['us_bank_account'],
+      payment_method_types: ['us_bank_account'],
       payment_method: null,
       mandate: null,
     });
@@ -286,6 +288,17 @@ describe('setup intents', () => {
       { stripeAccount: holder },
     );
     expect(pm.us_bank_account?.last4).toBe('6789');
+  });
+
+  it('still accepts the older payment_method_types name', async () => {
+    const response = await raw(sb, 'POST', '/v1/setup_intents', {
+      form: 'payment_method_types[]=us_bank_account&usage=off_session',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      payment_method_types: ['us_bank_account'],
+      allowed_payment_method_types: null,
+    });
   });
 
   it('refuses to confirm without a mandate, and a confirmed intent can be neither updated nor confirmed again', async () => {

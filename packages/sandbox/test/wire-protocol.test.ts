@@ -379,6 +379,17 @@ describe('expand[]', () => {
 });
 
 describe('Stripe-Account partitions', () => {
+  it('refuses a Stripe-Account the key cannot act for', async () => {
+    const unknown = await stripeError(
+      stripe.customers.list({}, { stripeAccount: 'acct_1DoesNotExist00000000000' }),
+    );
+    expect(unknown).toMatchObject({ statusCode: 403, code: 'account_invalid' });
+    const deleted = await connectedAccount(stripe, 'deleted');
+    await stripe.accounts.del(deleted);
+    const afterDelete = await stripeError(stripe.customers.list({}, { stripeAccount: deleted }));
+    expect(afterDelete).toMatchObject({ statusCode: 403, code: 'account_invalid' });
+  });
+
   it('keeps an object made on one connected account invisible to another and to the platform', async () => {
     const accountA = await connectedAccount(stripe, 'A');
     const accountB = await connectedAccount(stripe, 'B');

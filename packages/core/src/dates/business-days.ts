@@ -18,6 +18,17 @@ export interface CalendarDate {
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to create; one per time zone is kept. */
+function hourFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = dateFormatters.get(timeZone);
@@ -146,11 +157,7 @@ export function unixAt(
   let result = guess;
   for (let i = 0; i < 2; i += 1) {
     const seen = calendarDateOf(result, timeZone);
-    const seenHour = Number(
-      new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
-        new Date(result * 1000),
-      ),
-    );
+    const seenHour = Number(hourFormatterFor(timeZone).format(new Date(result * 1000)));
     const seenMinute = new Date(result * 1000).getUTCMinutes();
     const seenUnix = Date.UTC(seen.year, seen.month - 1, seen.day, seenHour, seenMinute) / 1000;
     result += guess - seenUnix;
@@ -166,11 +173,7 @@ export function toIsoDate(date: CalendarDate): string {
 
 /** The wall-clock hour (0-23) of a unix time in `timeZone`. */
 export function hourIn(unixSeconds: number, timeZone: string = BANKING_TIME_ZONE): number {
-  return Number(
-    new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
-      new Date(unixSeconds * 1000),
-    ),
-  );
+  return Number(hourFormatterFor(timeZone).format(new Date(unixSeconds * 1000)));
 }
 
 /** The ACH cutoff: transfers created after this New York hour go out the next business day. */

@@ -410,7 +410,8 @@ describe('aggregateSpending', () => {
     // Speed is measured by bench/aggregate.bench.ts (`pnpm bench:core`), not asserted here.
     const summary = aggregateSpending(transactions, { range: 180, bucket: 'week', now: NOW });
     expect(summary.totals.count).toBeGreaterThan(85_000);
-    const sum = (key: 'outPosted' | 'outPending'): number => summary.buckets.reduce((total, b) => total + b[key], 0);
+    const sum = (key: 'outPosted' | 'outPending'): number =>
+      summary.buckets.reduce((total, b) => total + b[key], 0);
     expect(sum('outPosted')).toBe(summary.totals.outPosted);
     expect(sum('outPending')).toBe(summary.totals.outPending);
     expect(summary.totals.outPending).toBeGreaterThan(0);

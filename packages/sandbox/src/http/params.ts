@@ -11,6 +11,14 @@ import { invalidParam, missingParam, unknownParam } from './stripe-error.js';
 
 type Decoder<T> = (raw: unknown, path: string) => T;
 
+/**
+ * What a param holds, for tools that inspect the specs (the contract suite compares nested
+ * params with Stripe's OpenAPI schema): the fields of a hash, the items of an array.
+ */
+export type ParamShape =
+  | { kind: 'object'; fields: Readonly<Record<string, Param<unknown, boolean>>> }
+  | { kind: 'array'; items: Param<unknown, boolean> };
+
 /** A parameter spec; `R` records whether it is required, `T` what it decodes to. */
 export class Param<T, R extends boolean = false> {
   /** Phantom field carrying the requiredness for type inference. */
@@ -20,16 +28,17 @@ export class Param<T, R extends boolean = false> {
     readonly decodeValue: Decoder<T>,
     readonly isRequired: boolean = false,
     readonly isEmptyable: boolean = false,
+    readonly shape?: ParamShape,
   ) {}
 
   /** The param must be present and non-empty. */
   required(): Param<T, true> {
-    return new Param<T, true>(this.decodeValue, true, false);
+    return new Param<T, true>(this.decodeValue, true, false, this.shape);
   }
 
   /** An empty value (`name=`) is accepted and decodes to `null`, meaning "unset". */
   emptyable(): Param<T | null, R> {
-    return new Param<T | null, R>(this.decodeValue, this.isRequired, true);
+    return new Param<T | null, R>(this.decodeValue, this.isRequired, true, this.shape);
   }
 }
 
@@ -193,7 +202,10 @@ function asObject(raw: unknown, path: string): Record<string, unknown> {
 }
 
 function object<F extends Fields>(fields: F): Param<Decoded<F>> {
-  return new Param((raw, path) => decodeFields(fields, raw, path));
+  return new Param((raw, path) => decodeFields(fields, raw, path), false, false, {
+    kind: 'object',
+    fields,
+  });
 }
 
 /** Arrays arrive as `a[]=x`, `a[0]=x` or, past qs's array limit, as `{ "0": x }` maps. */
@@ -208,17 +220,23 @@ function toArray(raw: unknown, path: string): unknown[] {
 }
 
 function array<T>(items: Param<T, boolean>, options: { maxItems?: number } = {}): Param<T[]> {
-  return new Param((raw, path) => {
-    const values = toArray(raw, path);
-    if (options.maxItems !== undefined && values.length > options.maxItems) {
-      throw invalidParam(
-        path,
-        'parameter_invalid_array',
-        `Invalid ${path}: must have at most ${String(options.maxItems)} items`,
-      );
-    }
-    return values.map((v, i) => decodeField(items, v, `${path}[${String(i)}]`) as T);
-  });
+  const shape: ParamShape = { kind: 'array', items };
+  return new Param(
+    (raw, path) => {
+      const values = toArray(raw, path);
+      if (options.maxItems !== undefined && values.length > options.maxItems) {
+        throw invalidParam(
+          path,
+          'parameter_invalid_array',
+          `Invalid ${path}: must have at most ${String(options.maxItems)} items`,
+        );
+      }
+      return values.map((v, i) => decodeField(items, v, `${path}[${String(i)}]`) as T);
+    },
+    false,
+    false,
+    shape,
+  );
 }
 
 /** Stripe metadata: up to 50 keys, keys up to 40 characters, values up to 500. */

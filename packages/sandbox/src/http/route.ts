@@ -82,6 +82,11 @@ export class RouteTable {
     this.routes.push(...routes);
   }
 
+  /** Every route, in matching order (for tooling such as the contract suite). */
+  all(): readonly Route[] {
+    return this.routes;
+  }
+
   match(
     method: string,
     path: string,

@@ -263,6 +263,23 @@ async function serve(
     return;
   }
 
+  // Stripe refuses a Stripe-Account the key cannot act for (unknown or deleted accounts).
+  if (account && path.startsWith('/v1/')) {
+    const connected = engine.store.partition(null).accounts.get(account);
+    if (!connected || connected.deleted) {
+      send(
+        errorReply(
+          new StripeApiError(403, {
+            type: 'invalid_request_error',
+            code: 'account_invalid',
+            message: `The provided key does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+          }),
+        ),
+      );
+      return;
+    }
+  }
+
   const partition = engine.store.partition(account);
   const ctx: RouteContext = { engine, partition, account, requestId, headers: req.headers, path };
   const logEntry = (status: number, replayed: boolean): void => {

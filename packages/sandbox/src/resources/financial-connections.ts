@@ -97,8 +97,9 @@ export function completeSession(
   partition: Partition,
   session: SessionRecord,
   institutionId: string,
-  templateIds: readonly string[],
+  chosen: readonly string[],
 ): SessionRecord {
+  let templateIds = chosen;
   const unusable = sessionUnusable(engine, session);
   if (unusable) throw unusable;
   if (templateIds.length === 0) {
@@ -113,6 +114,8 @@ export function completeSession(
       `No such test institution: '${institutionId}'`,
     );
   const api = session.api;
+  // The same account chosen twice is one account.
+  templateIds = [...new Set(templateIds)];
   const limit = api.limits?.accounts;
   if (limit !== undefined && templateIds.length > limit) {
     throw invalidParam(

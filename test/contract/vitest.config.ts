@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@purse/source'] },
+  ssr: { resolve: { conditions: ['@purse/source'] } },
+  test: {
+    name: 'contract',
+    environment: 'node',
+    include: ['**/*.test.ts'],
+  },
+});
