@@ -1,0 +1,43 @@
+import { SpendingChart, useLinkedAccounts } from '@purse/react';
+import { useState, type ReactNode } from 'react';
+import type { DemoMessages } from '../messages.js';
+
+export function SpendingPage({ t }: { t: DemoMessages }): ReactNode {
+  const linked = useLinkedAccounts();
+  const accounts =
+    linked.status === 'ready'
+      ? linked.accounts.filter(
+          (a) => a.status !== 'disconnected' && a.permissions.includes('transactions'),
+        )
+      : [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const accountId =
+    chosen ?? accounts.find((a) => a.subcategory === 'checking')?.id ?? accounts[0]?.id ?? null;
+  return (
+    <div className="demo-Page">
+      <div className="demo-PageHeader">
+        <div>
+          <h1>{t.spendingTitle}</h1>
+          <p className="demo-Lead">{t.spendingIntro}</p>
+        </div>
+        {accounts.length > 1 ? (
+          <label className="demo-Select">
+            <span>{t.account}</span>
+            <select value={accountId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.displayName ?? a.institution} ••{a.last4}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {linked.status === 'loading' ? <p className="demo-Muted">{t.loading}</p> : null}
+      {linked.status === 'ready' && !accountId ? (
+        <p className="demo-Empty">{t.noSpendingAccounts}</p>
+      ) : null}
+      {accountId ? <SpendingChart key={accountId} accountId={accountId} /> : null}
+    </div>
+  );
+}

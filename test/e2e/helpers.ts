@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SCREENSHOTS = join(here, '../../.artifacts/e2e/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Resets the demo's sandbox, then signs in as a persona with the given preferences. */
+export async function signIn(
+  page: Page,
+  persona: 'freelancer' | 'short_of_funds' | 'new_user',
+  options: { locale?: 'en' | 'de' | 'fr'; theme?: 'light' | 'dark' } = {},
+): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(
+    ({ locale, theme }) => {
+      window.localStorage.setItem('purse-demo-locale', locale);
+      window.localStorage.setItem('purse-demo-theme', theme);
+    },
+    { locale: options.locale ?? 'en', theme: options.theme ?? 'light' },
+  );
+  const reset = await page.request.post('/demo/session', { data: { persona } });
+  expect(reset.status()).toBe(204);
+  const fresh = await page.request.post('/demo/simulator/reset', { data: {} });
+  expect(fresh.ok()).toBe(true);
+  await page.goto('/');
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe on the page and fails on any violation (WCAG 2.x A and AA). */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder(page)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** A simulator action from the presenter's panel, through the demo's server. */
+export async function simulate(page: Page, path: string, data: unknown = {}): Promise<void> {
+  const response = await page.request.post(`/demo/simulator/${path}`, { data });
+  expect(response.ok(), await response.text()).toBe(true);
+}
