@@ -22,8 +22,10 @@ let accountNumbers: string[] = [];
 
 async function record(user: string | null, method: string, path: string, options?: CallOptions) {
   const res = await h.call(user, method, path, options);
+  const headers: string[] = [];
+  res.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
   seen.push(
-    `${method} ${path} ${String(res.status)} ${JSON.stringify([...res.headers])} ${JSON.stringify(res.body)}`,
+    `${method} ${path} ${String(res.status)} ${headers.join('; ')} ${JSON.stringify(res.body)}`,
   );
   return res;
 }

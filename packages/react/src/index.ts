@@ -14,3 +14,109 @@ export { LiveUpdates } from './live/live-updates.js';
 export type { LiveStatus, LiveUpdatesOptions } from './live/live-updates.js';
 export { PurseError, isPurseError } from '@purse/core';
 export type { PurseErrorCode, PurseLocale } from '@purse/core';
+
+// Linking a bank account (Stripe Financial Connections).
+export { LinkBankAccount, findAlreadyLinked, useLinkBankAccount } from './link-bank-account/index.js';
+export type {
+  LinkBankAccountProps,
+  LinkBankAccountState,
+  LinkBankAccountStatus,
+  LinkEventDetails,
+  LinkEventName,
+  LinkSuccessDetails,
+  UseLinkBankAccountOptions,
+  UseLinkBankAccountResult,
+} from './link-bank-account/index.js';
+
+// The user's linked accounts and their balances.
+export { AccountList, useLinkedAccounts } from './accounts/index.js';
+export type { AccountListProps, LinkedAccountsState, UseLinkedAccountsResult } from './accounts/index.js';
+export { BalanceCard, balanceFigures, useBalance } from './balance/index.js';
+export type {
+  BalanceCardProps,
+  BalanceFigures,
+  BalanceRefreshState,
+  BalanceState,
+  NoBalanceReason,
+  RefreshUnavailableReason,
+  UseBalanceOptions,
+  UseBalanceResult,
+} from './balance/index.js';
+
+// The user's Treasury financial account.
+export {
+  FinancialAccountCard,
+  MAX_NICKNAME_LENGTH,
+  accountDetails,
+  useFinancialAccount,
+  validateNickname,
+} from './financial-account/index.js';
+export type {
+  AccountDetails,
+  FinancialAccountCardProps,
+  FinancialAccountState,
+  NicknameProblem,
+  RenameState,
+  UseFinancialAccountResult,
+} from './financial-account/index.js';
+
+// Topping up the financial account from a linked bank (Treasury InboundTransfers).
+export {
+  DEFAULT_TOP_UP_MAX_AMOUNT,
+  DEFAULT_TOP_UP_MIN_AMOUNT,
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
+  TopUp,
+  sourceAvailable,
+  topUpErrorMessage,
+  useTopUp,
+} from './top-up/index.js';
+export type {
+  TopUpAttempt,
+  TopUpBalanceCheck,
+  TopUpField,
+  TopUpFieldError,
+  TopUpFieldErrors,
+  TopUpFormValues,
+  TopUpProps,
+  TopUpState,
+  TopUpStatus as TopUpFormStatus,
+  UseTopUpOptions,
+  UseTopUpResult,
+} from './top-up/index.js';
+
+// Following a top-up to the end, live.
+export {
+  TRANSFER_PHASE_TONES,
+  TransferPhaseBadge,
+  TransferStatus,
+  topUpSourceName,
+  useInboundTransfer,
+} from './transfer-status/index.js';
+export type {
+  CancelState,
+  InboundTransferState,
+  TransferStatusProps,
+  UseInboundTransferOptions,
+  UseInboundTransferResult,
+} from './transfer-status/index.js';
+
+// The user's past top-ups.
+export { DEFAULT_TOP_UP_PAGE_SIZE, TopUpHistory, useTopUpHistory } from './top-up-history/index.js';
+export type {
+  TopUpHistoryMore,
+  TopUpHistoryProps,
+  TopUpHistoryState,
+  UseTopUpHistoryOptions,
+  UseTopUpHistoryResult,
+} from './top-up-history/index.js';
+
+// Where the money goes: the spending chart (recharts is loaded only when it renders).
+export { SpendingChart, preloadSpendingChart, useSpending } from './spending/index.js';
+export type {
+  SpendingChartProps,
+  SpendingChartView,
+  SpendingState,
+  SpendingStatus,
+  UseSpendingOptions,
+  UseSpendingResult,
+} from './spending/index.js';

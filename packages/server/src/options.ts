@@ -89,7 +89,7 @@ export interface PurseRouterOptions {
   revealAccountNumber?: boolean;
   /** Where live updates are published; replace it with a shared bus when running several servers. @default the process-wide in-memory bus (also the webhook handler's default) */
   events?: EventBus;
-  /** SSE keep-alive comment interval, in ms. @default 15000 */
+  /** SSE keep-alive comment interval, in ms; 0 sends none. @default 15000 */
   heartbeatMs?: number;
   /**
    * The current time in unix seconds, as Stripe sees it: used for refresh cooldowns and balance
@@ -170,6 +170,33 @@ function positiveInteger(value: unknown, name: string, fallback: number): number
   return value;
 }
 
+function booleanOption(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    fail(
+      'ERR_PURSE_INVALID_OPTION',
+      `\`${name}\` must be true or false, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function listOption<T>(value: readonly T[] | undefined, name: string, fallback: T[]): T[] {
+  if (value === undefined) return fallback;
+  const given: unknown = value; // plain-JavaScript callers can pass anything
+  if (!Array.isArray(given)) fail('ERR_PURSE_INVALID_OPTION', `\`${name}\` must be an array`);
+  return [...value];
+}
+
+/** Whether `value` has every one of `methods` as a function. */
+export function hasMethods(value: unknown, methods: readonly string[]): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function')
+  );
+}
+
 function isStripeClient(value: unknown): value is Stripe {
   const candidate = value as Partial<Stripe> | null;
   return (
@@ -183,7 +210,7 @@ function isStripeClient(value: unknown): value is Stripe {
 function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | null {
   if (value === false) return null;
   const input = value ?? {};
-  if (typeof input !== 'object')
+  if (typeof input !== 'object' || Array.isArray(input))
     fail('ERR_PURSE_INVALID_OPTION', '`topUps` must be an object or false');
   const minAmount = positiveInteger(input.minAmount, 'topUps.minAmount', 100);
   const maxAmount = positiveInteger(input.maxAmount, 'topUps.maxAmount', 1_000_000);
@@ -213,8 +240,8 @@ function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | nu
       'topUps.balanceRefreshWaitMs',
       4000,
     ),
-    sameDay: input.sameDay ?? false,
-    sameDayFallback: input.sameDayFallback ?? true,
+    sameDay: booleanOption(input.sameDay, 'topUps.sameDay', false),
+    sameDayFallback: booleanOption(input.sameDayFallback, 'topUps.sameDayFallback', true),
     maxDescriptionLength: positiveInteger(
       input.maxDescriptionLength,
       'topUps.maxDescriptionLength',
@@ -225,7 +252,8 @@ function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | nu
 
 /** Checks the options and fills in defaults. Throws `PurseConfigError` on any mistake. */
 export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
-  if (typeof options !== 'object')
+  // Plain-JavaScript callers can pass anything; check what the types cannot.
+  if (typeof options !== 'object' || (options as unknown) === null)
     fail('ERR_PURSE_MISSING_OPTIONS', 'createPurseRouter needs an options object');
   if (!isStripeClient(options.stripe)) {
     fail(
@@ -240,7 +268,6 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
     );
   }
   const accountHolder = options.accountHolder ?? 'account';
-  // Plain-JavaScript callers can pass anything; check what the types cannot.
   if (!(['account', 'customer'] as string[]).includes(accountHolder)) {
     fail('ERR_PURSE_INVALID_OPTION', "`accountHolder` must be 'account' or 'customer'");
   }
@@ -251,13 +278,11 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
       "Top-ups pull from banks linked on the user's connected account: use `accountHolder: 'account'`, or set `topUps: false` for a data-only integration",
     );
   }
-  const permissions = [
-    ...(options.permissions ?? [
-      'balances',
-      'transactions',
-      ...(topUps ? (['payment_method'] as const) : []),
-    ]),
-  ];
+  const permissions = listOption<FcPermission>(options.permissions, 'permissions', [
+    'balances',
+    'transactions',
+    ...(topUps ? (['payment_method'] as const) : []),
+  ]);
   for (const permission of permissions) {
     if (!PERMISSIONS.includes(permission))
       fail('ERR_PURSE_INVALID_OPTION', `Unknown permission '${permission}'`);
@@ -269,7 +294,10 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
       'Top-ups need the `payment_method` permission to turn linked banks into top-up sources',
     );
   }
-  const prefetch = [...(options.prefetch ?? ['balances', 'transactions'])];
+  const prefetch = listOption<FcPrefetch>(options.prefetch, 'prefetch', [
+    'balances',
+    'transactions',
+  ]);
   for (const item of prefetch) {
     if (!PREFETCH.includes(item)) fail('ERR_PURSE_INVALID_OPTION', `Unknown prefetch '${item}'`);
     if (!permissions.includes(item)) {
@@ -277,7 +305,7 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
     }
   }
   const events = options.events ?? sharedEventBus();
-  if (typeof events.publish !== 'function' || typeof events.subscribe !== 'function') {
+  if (!hasMethods(events, ['publish', 'subscribe', 'replay'])) {
     fail(
       'ERR_PURSE_INVALID_OPTION',
       '`events` must implement EventBus (publish, subscribe, replay)',
@@ -289,6 +317,9 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
   if (options.onAudit !== undefined && typeof options.onAudit !== 'function') {
     fail('ERR_PURSE_INVALID_OPTION', '`onAudit` must be a function');
   }
+  if (options.logger !== undefined && !hasMethods(options.logger, ['info', 'warn', 'error'])) {
+    fail('ERR_PURSE_INVALID_OPTION', '`logger` must have info, warn and error methods');
+  }
   return {
     stripe: options.stripe,
     resolveUser: options.resolveUser,
@@ -296,7 +327,7 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
     permissions,
     prefetch,
     topUps,
-    revealAccountNumber: options.revealAccountNumber ?? false,
+    revealAccountNumber: booleanOption(options.revealAccountNumber, 'revealAccountNumber', false),
     events,
     heartbeatMs: positiveInteger(options.heartbeatMs, 'heartbeatMs', 15_000),
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),

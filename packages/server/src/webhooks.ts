@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
 import { sharedEventBus } from './events/shared-event-bus.js';
-import { consoleLogger, PurseConfigError, type PurseLogger } from './options.js';
+import { consoleLogger, hasMethods, PurseConfigError, type PurseLogger } from './options.js';
 import { financialAccountView, linkedAccountView, topUpView } from './views.js';
 
 export interface WebhookHandlerOptions {
@@ -36,6 +36,9 @@ class LruSet {
   has(key: string): boolean {
     return this.items.has(key);
   }
+  delete(key: string): void {
+    this.items.delete(key);
+  }
   add(key: string): void {
     this.items.delete(key);
     this.items.set(key, true);
@@ -56,7 +59,7 @@ function topicForHolder(
 }
 
 export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
-  if (typeof options !== 'object') {
+  if (typeof options !== 'object' || (options as unknown) === null) {
     throw new PurseConfigError(
       'ERR_PURSE_MISSING_OPTIONS',
       'createWebhookHandler needs an options object',
@@ -76,9 +79,31 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
     );
   }
   const events = options.events ?? sharedEventBus();
-  const tolerance = options.toleranceSeconds ?? 300;
+  if (!hasMethods(events, ['publish', 'subscribe', 'replay'])) {
+    throw new PurseConfigError(
+      'ERR_PURSE_INVALID_OPTION',
+      '`events` must implement EventBus (publish, subscribe, replay) (ERR_PURSE_INVALID_OPTION)',
+    );
+  }
+  const count = (value: number | undefined, name: string, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    if (!Number.isSafeInteger(value) || value < min) {
+      throw new PurseConfigError(
+        'ERR_PURSE_INVALID_OPTION',
+        `\`${name}\` must be an integer of at least ${String(min)}, got ${JSON.stringify(value)} (ERR_PURSE_INVALID_OPTION)`,
+      );
+    }
+    return value;
+  };
+  const tolerance = count(options.toleranceSeconds, 'toleranceSeconds', 300, 1);
   const logger = options.logger ?? consoleLogger;
-  const seen = new LruSet(options.dedupeSize ?? 10_000);
+  if (!hasMethods(logger, ['info', 'warn', 'error'])) {
+    throw new PurseConfigError(
+      'ERR_PURSE_INVALID_OPTION',
+      '`logger` must have info, warn and error methods (ERR_PURSE_INVALID_OPTION)',
+    );
+  }
+  const seen = new LruSet(count(options.dedupeSize, 'dedupeSize', 10_000, 1));
   const transfers = new Map<string, TopUp>();
 
   const publish = async (topic: string, event: PurseEvent): Promise<void> => {
@@ -190,14 +215,30 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
       res.status(200).json({ received: true, duplicate: true });
       return;
     }
+    // Route before answering: routing is a couple of reads at most, and if it fails Stripe must
+    // send the event again (a 2xx would tell it not to), so the update is not lost.
     seen.add(event.id);
-    res.status(200).json({ received: true });
-    route(event).catch((error: unknown) => {
-      logger.error('could not route a webhook event', {
-        event: event.id,
-        type: event.type,
-        error: String(error),
-      });
-    });
+    route(event).then(
+      () => {
+        res.status(200).json({ received: true });
+      },
+      (error: unknown) => {
+        seen.delete(event.id);
+        logger.error('could not route a webhook event; Stripe will retry it', {
+          event: event.id,
+          type: event.type,
+          error: String(error),
+        });
+        res
+          .status(500)
+          .json({
+            error: {
+              type: 'api_error',
+              code: 'internal_error',
+              message: 'Could not process the event; retry later.',
+            },
+          });
+      },
+    );
   };
 }

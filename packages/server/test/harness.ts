@@ -27,6 +27,8 @@ export interface Harness {
   bus: EventBus;
   /** Base URL of the mounted router, e.g. http://127.0.0.1:1234/api/purse */
   base: string;
+  /** Where the webhook handler listens (POST, raw body). */
+  webhookUrl: string;
   personas: Record<'freelancer' | 'short_of_funds' | 'new_user', SeedPersona>;
   users: Record<string, PurseUser>;
   call: (
@@ -35,12 +37,33 @@ export interface Harness {
     path: string,
     options?: CallOptions,
   ) => Promise<CallResult>;
+  /**
+   * Mounts another Purse router (same stripe-node client, same users, the harness's options
+   * overridden by `router`) on its own port; closed with the harness.
+   */
+  addRouter: (router: Partial<PurseRouterOptions>) => Promise<ExtraRouter>;
   /** Requests the sandbox received (its `/_sandbox/requests` log). */
-  stripeRequests: () => Promise<
-    { method: string; path: string; account: string | null; params: Record<string, unknown> }[]
-  >;
+  stripeRequests: () => Promise<StripeRequest[]>;
   close: () => Promise<void>;
 }
+
+/** One entry of the sandbox's request log. */
+export interface StripeRequest {
+  method: string;
+  path: string;
+  account: string | null;
+  params: Record<string, unknown>;
+  status: number;
+  idempotency_key: string | null;
+  replayed: boolean;
+}
+
+export interface ExtraRouter {
+  base: string;
+  call: Harness['call'];
+}
+
+export type Caller = Harness['call'];
 
 export interface CallOptions {
   body?: unknown;
@@ -92,19 +115,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
     ]),
   );
+  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const routerOptions = (overrides: Partial<PurseRouterOptions> = {}): PurseRouterOptions => ({
+    stripe,
+    resolveUser: (req) => users[req.get('x-test-user') ?? ''] ?? null,
+    events: bus,
+    now: () => sb.clock.now(),
+    logger: silent,
+    topUps: { balanceRefreshWaitMs: 0 },
+    ...options.router,
+    ...overrides,
+  });
   const app = express();
-  app.use(
-    '/api/purse',
-    createPurseRouter({
-      stripe,
-      resolveUser: (req) => users[req.get('x-test-user') ?? ''] ?? null,
-      events: bus,
-      now: () => sb.clock.now(),
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      topUps: { balanceRefreshWaitMs: 0 },
-      ...options.router,
-    }),
-  );
+  app.use('/api/purse', createPurseRouter(routerOptions()));
   app.post(
     '/webhooks',
     express.raw({ type: 'application/json' }),
@@ -112,23 +135,69 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       stripe,
       endpointSecret: sb.webhookSecret,
       events: bus,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      logger: silent,
     }),
   );
+  const servers: Server[] = [];
+  const { origin } = await listen(app, servers);
+  if (options.webhooks !== false) sb.addWebhook({ url: `${origin}/webhooks` });
+  const base = `${origin}/api/purse`;
+  const call = makeCaller(base);
+
+  const addRouter = async (overrides: Partial<PurseRouterOptions>): Promise<ExtraRouter> => {
+    const extra = express();
+    extra.use('/api/purse', createPurseRouter(routerOptions(overrides)));
+    const listening = await listen(extra, servers);
+    const extraBase = `${listening.origin}/api/purse`;
+    return { base: extraBase, call: makeCaller(extraBase) };
+  };
+
+  const stripeRequests: Harness['stripeRequests'] = async () => {
+    const response = await fetch(`${sb.url}/_sandbox/requests`, {
+      headers: { authorization: `Bearer ${sb.secretKey}` },
+    });
+    const json = (await response.json()) as { data: StripeRequest[] };
+    return json.data;
+  };
+
+  return {
+    sb,
+    stripe,
+    bus,
+    base,
+    webhookUrl: `${origin}/webhooks`,
+    personas,
+    users,
+    call,
+    addRouter,
+    stripeRequests,
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+      await sb.close();
+    },
+  };
+}
+
+async function listen(app: express.Express, servers: Server[]): Promise<{ origin: string }> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  servers.push(server);
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${String(port)}`;
-  if (options.webhooks !== false) sb.addWebhook({ url: `${origin}/webhooks` });
-  const base = `${origin}/api/purse`;
+  return { origin: `http://127.0.0.1:${String(port)}` };
+}
 
-  const call = async (
-    user: string | null,
-    method: string,
-    path: string,
-    callOptions: CallOptions = {},
-  ): Promise<CallResult> => {
+/** `fetch` against a mounted router as a persona (`x-test-user`), JSON-decoding the answer. */
+export function makeCaller(base: string): Caller {
+  return async (user, method, path, callOptions = {}) => {
     const headers: Record<string, string> = { ...callOptions.headers };
     if (user) headers['x-test-user'] = user;
     let body: string | undefined;
@@ -150,37 +219,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // not JSON: keep the text
     }
     return { status: response.status, body: parsed, headers: response.headers };
-  };
-
-  const stripeRequests: Harness['stripeRequests'] = async () => {
-    const response = await fetch(`${sb.url}/_sandbox/requests`, {
-      headers: { authorization: `Bearer ${sb.secretKey}` },
-    });
-    const json = (await response.json()) as {
-      data: {
-        method: string;
-        path: string;
-        account: string | null;
-        params: Record<string, unknown>;
-      }[];
-    };
-    return json.data;
-  };
-
-  return {
-    sb,
-    stripe,
-    bus,
-    base,
-    personas,
-    users,
-    call,
-    stripeRequests,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await sb.close();
-    },
   };
 }
 
@@ -225,4 +263,13 @@ export async function control(
   });
   if (!response.ok) throw new Error(`${path} failed: ${await response.text()}`);
   return response.json();
+}
+
+/** Removes every injected fault. */
+export async function clearFaults(h: Harness): Promise<void> {
+  const response = await fetch(`${h.sb.url}/_sandbox/faults`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${h.sb.secretKey}` },
+  });
+  if (!response.ok) throw new Error(`clearing faults failed: ${await response.text()}`);
 }

@@ -29,7 +29,7 @@ export const lightTheme: Required<PurseTheme> = {
   colorText: '#1a1f36',
   colorTextSecondary: '#545969',
   colorDanger: '#c0123c',
-  colorSuccess: '#1a7f37',
+  colorSuccess: '#15722f',
   colorWarning: '#8a5300',
   colorBorder: '#d5dbe1',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

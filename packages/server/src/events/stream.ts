@@ -17,7 +17,7 @@ export async function streamEvents(
 ): Promise<void> {
   const topics = topicsFor(user);
   const session = await createSession(req, res, {
-    keepAlive: config.heartbeatMs,
+    keepAlive: config.heartbeatMs > 0 ? config.heartbeatMs : null,
     retry: 3000,
     headers: { 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
   });
@@ -37,11 +37,17 @@ export async function streamEvents(
     if (held) held.push(message);
     else send(message);
   });
+  // Both the session and the response report the close: unsubscribe once (a shared bus may count).
+  let subscribed = true;
   const cleanup = (): void => {
+    if (!subscribed) return;
+    subscribed = false;
     unsubscribe();
   };
   session.once('disconnected', cleanup);
   res.once('close', cleanup);
+  // A client that left while the session was being set up sends no further close event.
+  if (res.destroyed || res.closed) cleanup();
   try {
     if (lastId) for (const message of await config.events.replay(topics, lastId)) send(message);
   } finally {

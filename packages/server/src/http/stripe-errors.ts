@@ -23,12 +23,28 @@ export function isNotFound(error: unknown): boolean {
   return isStripeError(error) && error.statusCode === 404;
 }
 
+/**
+ * Stripe's "no such object" for an id the client passed as a parameter (a list cursor, a refresh
+ * id: unknown, or another user's), as a 404 naming the client's parameter. Other errors pass.
+ */
+export function withClientParam(error: unknown, names: Readonly<Record<string, string>>): unknown {
+  if (!isStripeError(error) || error.code !== 'resource_missing') return error;
+  const param = error.param === undefined ? undefined : names[error.param];
+  return new PurseError({
+    code: 'resource_missing',
+    message: 'No such object.',
+    ...(param === undefined ? {} : { param }),
+    cause: error,
+  });
+}
+
 /** A Stripe failure as the PurseError to send, or the error itself if it is not Stripe's. */
 export function fromStripeError(error: unknown): unknown {
   if (!isStripeError(error)) return error;
   const requestId = error.requestId;
   const base = requestId ? { requestId } : {};
-  if (error.statusCode === 404) {
+  // Stripe answers 400 `resource_missing` for an unknown id passed as a parameter (a list cursor).
+  if (error.statusCode === 404 || error.code === 'resource_missing') {
     return new PurseError({
       ...base,
       code: 'resource_missing',

@@ -26,6 +26,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     });
   }
   const param = paramName(issue.path);
+  if (param === '') {
+    // The body as a whole is wrong (an array, a string): there is no parameter to name.
+    throw new PurseError({ code: 'body_invalid', message: 'The body must be a JSON object.' });
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     throw new PurseError({
       code: 'parameter_missing',
@@ -36,7 +40,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new PurseError({
     code: 'parameter_invalid',
     param,
-    message: `Invalid ${param || 'request'}: ${issue.message}`,
+    message: `Invalid ${param}: ${issue.message}`,
   });
 }
 

@@ -12,6 +12,7 @@ import {
   type TransactionQuery,
 } from '@purse/core';
 import type Stripe from 'stripe';
+import { withClientParam } from '../http/stripe-errors.js';
 import { assertIdPrefix } from '../http/validate.js';
 import { linkedAccountView, transactionView } from '../views.js';
 import { accountHolderOf, fcRequestOptions, type OperationContext } from './context.js';
@@ -157,6 +158,8 @@ export async function listTransactions(
   id: string,
   query: TransactionQuery,
 ): Promise<TransactionPage> {
+  if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'fctxn_', 'cursor');
+  if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
   const account = await ownedFcAccount(ctx, id);
   if (!(account.permissions ?? []).includes('transactions')) {
     throw new PurseError({
@@ -164,21 +167,26 @@ export async function listTransactions(
       message: 'This account did not grant access to its transactions.',
     });
   }
-  if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'fctxn_', 'cursor');
-  if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
   const range: Stripe.RangeQueryParam = {};
   if (query.from !== undefined) range.gte = query.from;
   if (query.to !== undefined) range.lt = query.to;
-  const page = await ctx.config.stripe.financialConnections.transactions.list(
-    {
-      account: account.id,
-      limit: query.limit ?? 100,
-      ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
-      ...(Object.keys(range).length > 0 ? { transacted_at: range } : {}),
-      ...(query.after === undefined ? {} : { transaction_refresh: { after: query.after } }),
-    },
-    fcRequestOptions(ctx),
-  );
+  const page = await ctx.config.stripe.financialConnections.transactions
+    .list(
+      {
+        account: account.id,
+        limit: query.limit ?? 100,
+        ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
+        ...(Object.keys(range).length > 0 ? { transacted_at: range } : {}),
+        ...(query.after === undefined ? {} : { transaction_refresh: { after: query.after } }),
+      },
+      fcRequestOptions(ctx),
+    )
+    .catch((error: unknown) => {
+      throw withClientParam(error, {
+        starting_after: 'cursor',
+        'transaction_refresh[after]': 'after',
+      });
+    });
   const last = page.data.at(-1);
   return {
     data: page.data.map(transactionView),

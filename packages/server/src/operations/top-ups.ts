@@ -17,7 +17,7 @@ import {
 } from '@purse/core';
 import type Stripe from 'stripe';
 import type { ResolvedTopUps } from '../options.js';
-import { SAME_DAY_INELIGIBLE, stripeCode } from '../http/stripe-errors.js';
+import { SAME_DAY_INELIGIBLE, stripeCode, withClientParam } from '../http/stripe-errors.js';
 import { assertIdPrefix } from '../http/validate.js';
 import { balanceView, topUpView } from '../views.js';
 import { fcRequestOptions, treasuryRequestOptions, type OperationContext } from './context.js';
@@ -176,6 +176,15 @@ export async function createTopUp(
 ): Promise<TopUp> {
   const topUps = topUpsConfig(ctx);
   validateTopUp(topUps, input);
+  assertIdPrefix(input.sourceId, 'pm_', 'sourceId');
+  const sameDay = input.sameDay === true;
+  if (sameDay && !topUps.sameDay) {
+    throw new PurseError({
+      code: 'same_day_unavailable',
+      param: 'sameDay',
+      message: 'Same-day top-ups are not offered here.',
+    });
+  }
   const { stripe } = ctx.config;
   const options = treasuryRequestOptions(ctx);
   const [fa, pm] = await Promise.all([
@@ -212,14 +221,6 @@ export async function createTopUp(
     }
   }
 
-  const sameDay = input.sameDay === true;
-  if (sameDay && !topUps.sameDay) {
-    throw new PurseError({
-      code: 'same_day_unavailable',
-      param: 'sameDay',
-      message: 'Same-day top-ups are not offered here.',
-    });
-  }
   const params = (
     submission: 'same_day' | 'standard',
   ): Stripe.Treasury.InboundTransferCreateParams => ({
@@ -264,17 +265,21 @@ export async function createTopUp(
 
 export async function listTopUps(ctx: OperationContext, query: TopUpQuery): Promise<TopUpPage> {
   topUpsConfig(ctx);
-  const fa = await ownedFinancialAccount(ctx);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'ibt_', 'cursor');
-  const page = await ctx.config.stripe.treasury.inboundTransfers.list(
-    {
-      financial_account: fa.id,
-      limit: query.limit ?? 20,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
-    },
-    treasuryRequestOptions(ctx),
-  );
+  const fa = await ownedFinancialAccount(ctx);
+  const page = await ctx.config.stripe.treasury.inboundTransfers
+    .list(
+      {
+        financial_account: fa.id,
+        limit: query.limit ?? 20,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
+      },
+      treasuryRequestOptions(ctx),
+    )
+    .catch((error: unknown) => {
+      throw withClientParam(error, { starting_after: 'cursor' });
+    });
   const last = page.data.at(-1);
   return {
     data: page.data.map((t) => topUpView(t)),
@@ -285,14 +290,12 @@ export async function listTopUps(ctx: OperationContext, query: TopUpQuery): Prom
 
 export async function getTopUp(ctx: OperationContext, id: string): Promise<TopUp> {
   topUpsConfig(ctx);
-  const fa = await ownedFinancialAccount(ctx);
-  return topUpView(await ownedTopUp(ctx, id, fa.id));
+  return topUpView(await ownedTopUp(ctx, id));
 }
 
 export async function cancelTopUp(ctx: OperationContext, id: string): Promise<TopUp> {
   topUpsConfig(ctx);
-  const fa = await ownedFinancialAccount(ctx);
-  const transfer = await ownedTopUp(ctx, id, fa.id);
+  const transfer = await ownedTopUp(ctx, id);
   if (!transfer.cancelable) {
     throw new PurseError({
       code: 'transfer_not_cancelable',

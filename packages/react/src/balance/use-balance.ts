@@ -1,0 +1,361 @@
+/**
+ * `useBalance`: one linked account's balance and its refresh lifecycle, headless. The refresh
+ * sub-state follows Financial Connections' rules: a refresh is asynchronous (`pending` until the
+ * bank answers), cannot start again before `nextRefreshAvailableAt` (a cooldown the server also
+ * enforces with a 429 `refresh_not_available` and `retryAt`), and never starts on an inactive
+ * or disconnected account or one that did not grant the `balances` permission.
+ */
+import { isPurseError, PurseError, type LinkedAccount } from '@purse/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePurseContext } from '../provider/purse-context.js';
+import { useLatest } from '../utils/use-latest.js';
+import { useNow } from '../utils/use-now.js';
+
+export interface UseBalanceOptions {
+  /** The linked account (`fca_…`). */
+  accountId: string;
+  /**
+   * The account, when you already have it (from `useLinkedAccounts`): used as the first state
+   * instead of fetching it. Later changes arrive through live updates.
+   */
+  initialAccount?: LinkedAccount | undefined;
+}
+
+/** Why there is no balance to show. */
+export type NoBalanceReason =
+  /** No refresh has succeeded yet (none started, or one is pending or failed). */
+  | 'not_yet'
+  /** The last refresh succeeded but the bank gave no balance. */
+  | 'not_shared'
+  /** The account did not grant the `balances` permission. */
+  | 'no_permission'
+  /** The account was disconnected; Stripe drops its balance. */
+  | 'disconnected';
+
+/** Amounts are integer minor units, unformatted. */
+export type BalanceFigures =
+  | {
+      type: 'cash';
+      currency: string;
+      /** What is in the account. */
+      current: number;
+      /** What can be spent; null when the bank gives only `current`. */
+      available: number | null;
+      /** When the bank computed it (unix seconds). */
+      asOf: number;
+    }
+  | {
+      type: 'credit';
+      currency: string;
+      /** As Stripe reports it: negative when the holder owes money. */
+      current: number;
+      used: number | null;
+      /** `current` as an amount owed (positive when the holder owes money). */
+      owed: number;
+      /** `used` as an amount owed; null when the bank gives no `used`. */
+      owedUsed: number | null;
+      asOf: number;
+    }
+  | { type: 'none'; reason: NoBalanceReason };
+
+export type RefreshUnavailableReason = 'inactive' | 'disconnected' | 'permission_missing';
+
+export type BalanceRefreshState =
+  /** A refresh can start now. */
+  | { status: 'idle' }
+  /** A refresh was asked for or is running at the bank. */
+  | { status: 'pending' }
+  /** The last refresh succeeded; the next may start at `retryAt` (unix seconds). */
+  | { status: 'cooldown'; retryAt: number; secondsLeft: number }
+  /**
+   * The bank did not deliver the last refresh. It can be retried when `secondsLeft` is 0
+   * (`retryAt` is null then).
+   */
+  | { status: 'failed'; retryAt: number | null; secondsLeft: number }
+  /** Refreshing is not possible for this account; the reason says what the user can do. */
+  | { status: 'unavailable'; reason: RefreshUnavailableReason }
+  /** We could not ask the server to refresh (network, server error). */
+  | { status: 'error'; error: PurseError };
+
+export type BalanceState =
+  | { status: 'loading' }
+  /** The account could not be loaded. */
+  | { status: 'error'; error: PurseError }
+  | {
+      status: 'ready';
+      account: LinkedAccount;
+      balance: BalanceFigures;
+      refresh: BalanceRefreshState;
+      /** Whether `refresh()` would start a refresh now. */
+      canRefresh: boolean;
+      /** The server's "now" (unix seconds) the state was computed at, for relative times. */
+      now: number;
+    };
+
+export interface UseBalanceResult {
+  state: BalanceState;
+  /** Starts a balance refresh. Does nothing unless `state.canRefresh`. */
+  refresh: () => void;
+  /** Loads the account again (after an error). */
+  reload: () => void;
+}
+
+const SOURCE = 'BalanceCard';
+/** How often "as of 2 minutes ago" is recomputed when no countdown is running, in ms. */
+const RELATIVE_TICK_MS = 30_000;
+
+type Loaded =
+  | { status: 'loading'; forId: string }
+  | { status: 'error'; forId: string; error: PurseError }
+  | { status: 'ready'; forId: string; account: LinkedAccount };
+
+interface Local {
+  forId: string;
+  /** The refresh request is in flight. */
+  requesting: boolean;
+  /** From a 429 `refresh_not_available`. */
+  cooldownUntil: number | null;
+  /** From a refusal (inactive, disconnected, permission) until the account says otherwise. */
+  blocked: RefreshUnavailableReason | null;
+  error: PurseError | null;
+}
+
+function toPurseError(error: unknown): PurseError {
+  if (isPurseError(error)) return error;
+  return new PurseError({
+    code: 'internal_error',
+    message: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}
+
+function freshLocal(forId: string): Local {
+  return { forId, requesting: false, cooldownUntil: null, blocked: null, error: null };
+}
+
+/** The balance as figures, or why there is none. */
+export function balanceFigures(account: LinkedAccount): BalanceFigures {
+  const { balance } = account;
+  if (balance?.type === 'cash') {
+    return {
+      type: 'cash',
+      currency: balance.currency,
+      current: balance.current,
+      available: balance.available,
+      asOf: balance.asOf,
+    };
+  }
+  if (balance?.type === 'credit') {
+    return {
+      type: 'credit',
+      currency: balance.currency,
+      current: balance.current,
+      used: balance.used,
+      // `+ 0` keeps a zero balance from showing as "-$0.00".
+      owed: -balance.current + 0,
+      owedUsed: balance.used === null ? null : -balance.used + 0,
+      asOf: balance.asOf,
+    };
+  }
+  if (account.status === 'disconnected') return { type: 'none', reason: 'disconnected' };
+  if (!account.permissions.includes('balances')) return { type: 'none', reason: 'no_permission' };
+  if (account.balanceRefresh?.status === 'succeeded') return { type: 'none', reason: 'not_shared' };
+  return { type: 'none', reason: 'not_yet' };
+}
+
+function unavailableReason(account: LinkedAccount, local: Local): RefreshUnavailableReason | null {
+  if (account.status === 'disconnected' || local.blocked === 'disconnected') return 'disconnected';
+  if (account.status === 'inactive' || local.blocked === 'inactive') return 'inactive';
+  if (!account.permissions.includes('balances') || local.blocked === 'permission_missing')
+    return 'permission_missing';
+  return null;
+}
+
+/** When the next refresh may start, or null if nothing says it must wait. */
+function retryTarget(account: LinkedAccount, local: Local): number | null {
+  const target = Math.max(
+    account.balanceRefresh?.nextRefreshAvailableAt ?? 0,
+    local.cooldownUntil ?? 0,
+  );
+  return target > 0 ? target : null;
+}
+
+function refreshState(account: LinkedAccount, local: Local, now: number): BalanceRefreshState {
+  const reason = unavailableReason(account, local);
+  if (reason) return { status: 'unavailable', reason };
+  if (local.requesting || account.balanceRefresh?.status === 'pending')
+    return { status: 'pending' };
+  if (local.error) return { status: 'error', error: local.error };
+  const target = retryTarget(account, local);
+  const secondsLeft = target === null ? 0 : Math.max(0, target - now);
+  if (account.balanceRefresh?.status === 'failed') {
+    return { status: 'failed', retryAt: secondsLeft > 0 ? target : null, secondsLeft };
+  }
+  if (target !== null && secondsLeft > 0)
+    return { status: 'cooldown', retryAt: target, secondsLeft };
+  return { status: 'idle' };
+}
+
+/**
+ * A linked account's balance, kept current: live `account.updated` events replace it, and while
+ * a refresh is pending and the live stream is unavailable it is refetched on each poll.
+ * Countdowns tick on the server's clock (`useNow`).
+ */
+export function useBalance(options: UseBalanceOptions): UseBalanceResult {
+  const { accountId, initialAccount } = options;
+  const { client, live, reportError } = usePurseContext('useBalance');
+
+  const [loaded, setLoaded] = useState<Loaded>(() =>
+    initialAccount?.id === accountId
+      ? { status: 'ready', forId: accountId, account: initialAccount }
+      : { status: 'loading', forId: accountId },
+  );
+  const [localState, setLocal] = useState<Local>(() => freshLocal(accountId));
+  const local = localState.forId === accountId ? localState : freshLocal(accountId);
+  const current: Loaded =
+    loaded.forId === accountId ? loaded : { status: 'loading', forId: accountId };
+  const account = current.status === 'ready' ? current.account : null;
+
+  // Load the account (first render without `initialAccount`, a new `accountId`, or reload()).
+  const needsFetch = current.status === 'loading';
+  useEffect(() => {
+    if (!needsFetch) return;
+    let active = true;
+    client.getAccount(accountId).then(
+      (fetched) => {
+        if (active) setLoaded({ status: 'ready', forId: accountId, account: fetched });
+      },
+      (error: unknown) => {
+        if (!active) return;
+        const purseError = toPurseError(error);
+        reportError(purseError, SOURCE);
+        setLoaded({ status: 'error', forId: accountId, error: purseError });
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [client, accountId, needsFetch, reportError]);
+
+  // Live updates for this account.
+  useEffect(
+    () =>
+      live.subscribe('account.updated', (event) => {
+        if (event.type !== 'account.updated' || event.data.id !== accountId) return;
+        setLoaded({ status: 'ready', forId: accountId, account: event.data });
+        setLocal((previous) =>
+          previous.forId === accountId ? { ...previous, blocked: null, error: null } : previous,
+        );
+      }),
+    [live, accountId],
+  );
+
+  /** Refetches without leaving the ready state; failures are left for the next try. */
+  const refetchQuietly = useCallback(() => {
+    client.getAccount(accountId).then(
+      (fetched) => {
+        setLoaded((previous) =>
+          previous.forId === accountId && previous.status === 'ready'
+            ? { ...previous, account: fetched }
+            : previous,
+        );
+      },
+      () => undefined,
+    );
+  }, [client, accountId]);
+
+  // While the bank works on a refresh and the stream is down, poll for the outcome.
+  const serverPending = account?.balanceRefresh?.status === 'pending';
+  useEffect(() => {
+    if (!serverPending) return;
+    return live.onPoll(refetchQuietly);
+  }, [serverPending, live, refetchQuietly]);
+
+  // Tick every second while a countdown runs, otherwise only for "as of …" texts.
+  const target = account ? retryTarget(account, local) : null;
+  const countingDown = target !== null && target > client.now();
+  const now = useNow(client, account !== null, countingDown ? 1000 : RELATIVE_TICK_MS);
+
+  let state: BalanceState;
+  switch (current.status) {
+    case 'loading':
+      state = { status: 'loading' };
+      break;
+    case 'error':
+      state = { status: 'error', error: current.error };
+      break;
+    case 'ready': {
+      const refresh = refreshState(current.account, local, now);
+      state = {
+        status: 'ready',
+        account: current.account,
+        balance: balanceFigures(current.account),
+        refresh,
+        canRefresh:
+          refresh.status === 'idle' ||
+          refresh.status === 'error' ||
+          (refresh.status === 'failed' && refresh.secondsLeft === 0),
+        now,
+      };
+      break;
+    }
+    default:
+      current satisfies never;
+      throw new Error('unreachable');
+  }
+
+  const canRefresh = useLatest(state.status === 'ready' && state.canRefresh);
+  const requesting = useRef(false);
+  const refresh = useCallback(() => {
+    if (requesting.current || !canRefresh.current) return;
+    requesting.current = true;
+    setLocal((previous) => ({
+      ...(previous.forId === accountId ? previous : freshLocal(accountId)),
+      requesting: true,
+      error: null,
+    }));
+    const settle = (change: Partial<Local>): void => {
+      requesting.current = false;
+      setLocal((previous) =>
+        previous.forId === accountId ? { ...previous, ...change, requesting: false } : previous,
+      );
+    };
+    client.refreshBalance(accountId).then(
+      (refreshed) => {
+        settle({});
+        setLoaded({ status: 'ready', forId: accountId, account: refreshed });
+      },
+      (error: unknown) => {
+        const purseError = toPurseError(error);
+        switch (purseError.code) {
+          case 'refresh_not_available':
+            // A cooldown (with `retryAt`) or a refresh already running: the account will say.
+            settle({ cooldownUntil: purseError.retryAt ?? null });
+            refetchQuietly();
+            return;
+          case 'account_inactive':
+            settle({ blocked: 'inactive' });
+            refetchQuietly();
+            return;
+          case 'account_disconnected':
+            settle({ blocked: 'disconnected' });
+            refetchQuietly();
+            return;
+          case 'permission_missing':
+            settle({ blocked: 'permission_missing' });
+            refetchQuietly();
+            return;
+          default:
+            reportError(purseError, SOURCE);
+            settle({ error: purseError });
+        }
+      },
+    );
+  }, [client, accountId, canRefresh, refetchQuietly, reportError]);
+
+  const reload = useCallback(() => {
+    setLoaded({ status: 'loading', forId: accountId });
+  }, [accountId]);
+
+  return { state, refresh, reload };
+}

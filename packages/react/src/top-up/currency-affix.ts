@@ -1,0 +1,41 @@
+import { resolveIntlLocale, type PurseLocale } from '@purse/core';
+
+export interface CurrencyAffix {
+  /** The currency sign as the locale writes it: `$` (en), `$` (de), `$US` (fr). */
+  symbol: string;
+  /** Whether the locale writes it before the number (`$12`) or after (`12 $`). */
+  position: 'prefix' | 'suffix';
+  /** A sample amount in the locale's number format, for placeholders and hints (`1,234.56`). */
+  example: string;
+  /** `0.00`, `0,00`. */
+  placeholder: string;
+}
+
+const cache = new Map<string, CurrencyAffix>();
+
+/** Where an amount field puts its currency sign, and how numbers look, in `locale`. */
+export function currencyAffix(locale: PurseLocale, currency: string): CurrencyAffix {
+  const key = `${locale}|${currency}`;
+  let affix = cache.get(key);
+  if (!affix) {
+    const tag = resolveIntlLocale(locale);
+    const parts = new Intl.NumberFormat(tag, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+    }).formatToParts(1);
+    const symbolAt = parts.findIndex((part) => part.type === 'currency');
+    const numberAt = parts.findIndex((part) => part.type === 'integer');
+    const number = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    affix = {
+      symbol: parts[symbolAt]?.value ?? currency.toUpperCase(),
+      position: symbolAt !== -1 && symbolAt > numberAt ? 'suffix' : 'prefix',
+      example: number.format(1234.56),
+      placeholder: number.format(0),
+    };
+    cache.set(key, affix);
+  }
+  return affix;
+}

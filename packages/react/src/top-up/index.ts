@@ -1,0 +1,24 @@
+export { TopUp, topUpErrorMessage } from './top-up.js';
+export type { TopUpProps } from './top-up.js';
+export {
+  DEFAULT_TOP_UP_MAX_AMOUNT,
+  DEFAULT_TOP_UP_MIN_AMOUNT,
+  TOP_UP_CURRENCY,
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
+  sourceAvailable,
+  useTopUp,
+} from './use-top-up.js';
+export type {
+  TopUpAttempt,
+  TopUpBalanceCheck,
+  TopUpField,
+  TopUpFieldError,
+  TopUpFieldErrors,
+  TopUpFormValues,
+  TopUpState,
+  TopUpStatus,
+  UseTopUpOptions,
+  UseTopUpResult,
+} from './use-top-up.js';
+export { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
+export type { TopUpErrorCode, TopUpMessages } from './messages.js';

@@ -1,0 +1,630 @@
+import { PurseError, type LocaleInput, type PurseErrorCode, type TopUpRequest } from '@purse/core';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent, type UserEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
+import { StrictMode, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { PurseClient } from '../client/purse-client.js';
+import { commonMessages } from '../i18n/catalog.js';
+import type { LiveUpdates } from '../live/live-updates.js';
+import { usePurseContext } from '../provider/purse-context.js';
+import { PurseProvider } from '../provider/purse-provider.js';
+import {
+  createFixturePurseClient,
+  fixtureAccount,
+  fixtureSource,
+  fixtureTopUp,
+  type FixtureClientOptions,
+  type FixturePurseClient,
+} from '../testing/index.js';
+import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
+import { TopUp } from './top-up.js';
+
+const SAVINGS = fixtureSource({
+  id: 'pm_fixture_savings',
+  bankName: 'CREDIT UNION',
+  last4: '4321',
+  accountType: 'savings',
+  linkedAccountId: null,
+  balance: null,
+});
+
+function renderWithPurse(
+  ui: ReactNode,
+  client: PurseClient,
+  locale: LocaleInput = 'en',
+): ReturnType<typeof render> & { live: () => LiveUpdates } {
+  let live: LiveUpdates | null = null;
+  function CaptureLive(): null {
+    live = usePurseContext('CaptureLive').live;
+    return null;
+  }
+  const utils = render(
+    <PurseProvider client={client} locale={locale}>
+      <CaptureLive />
+      {ui}
+    </PurseProvider>,
+  );
+  return {
+    ...utils,
+    live: () => {
+      if (!live) throw new Error('no provider');
+      return live;
+    },
+  };
+}
+
+/** A fixture client whose `createTopUp` fails with each listed code in turn, then works. */
+function clientFailingWith(
+  codes: PurseErrorCode[],
+  options: FixtureClientOptions = { sources: [fixtureSource()] },
+): FixturePurseClient {
+  const base = createFixturePurseClient(options);
+  const queue = [...codes];
+  return {
+    ...base,
+    createTopUp: (request, opts) => {
+      const code = queue.shift();
+      if (!code) return base.createTopUp(request, opts);
+      base.calls.push(['createTopUp', request, opts]);
+      return Promise.reject(new PurseError({ code, message: `Fixture failure: ${code}` }));
+    },
+  };
+}
+
+function root(): HTMLElement {
+  const found = document.querySelector<HTMLElement>('.purse-TopUp');
+  if (!found) throw new Error('no TopUp');
+  return found;
+}
+
+function topUpCalls(client: FixturePurseClient): { request: TopUpRequest; key: string }[] {
+  return client.calls
+    .filter(([method]) => method === 'createTopUp')
+    .map(([, request, options]) => ({
+      request: request as TopUpRequest,
+      key: (options as { idempotencyKey: string }).idempotencyKey,
+    }));
+}
+
+async function reviewAmount(user: UserEvent, amount: string, label = /Amount/): Promise<void> {
+  const input = await screen.findByLabelText(label);
+  await user.clear(input);
+  await user.type(input, amount);
+  await user.click(screen.getByRole('button', { name: /Continue|Weiter|Continuer/ }));
+}
+
+// jsdom, user-event and axe are slow on a busy CI machine.
+describe('TopUp', { timeout: 20_000 }, () => {
+  it('lists the linked banks with their available balance', async () => {
+    const client = createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] });
+    renderWithPurse(<TopUp />, client);
+    expect(root()).toHaveAttribute('data-state', 'loading-sources');
+    expect(within(root()).getByText('Loading…')).toBeInTheDocument();
+
+    const group = await screen.findByRole('group', { name: 'From' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios).toHaveLength(2);
+    expect(radios[0]).toBeChecked();
+    expect(radios[0]!.closest('label')).toHaveTextContent(
+      'STRIPEBANK ••6789CheckingAvailable $4,218.37',
+    );
+    expect(radios[1]!.closest('label')).toHaveTextContent(
+      'CREDIT UNION ••4321SavingsBalance unknown',
+    );
+    expect(root()).toHaveAttribute('data-state', 'editing');
+    expect(screen.getByLabelText(/Amount/)).toHaveAttribute('inputmode', 'decimal');
+    expect(screen.getByText('Between $1.00 and $10,000.00')).toBeInTheDocument();
+  });
+
+  it('selects the default source when given', async () => {
+    const client = createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] });
+    renderWithPurse(<TopUp defaultSourceId="pm_fixture_savings" />, client);
+    expect(await screen.findByRole('radio', { name: /CREDIT UNION/ })).toBeChecked();
+  });
+
+  it('asks to link a bank first when there is none', async () => {
+    const user = userEvent.setup();
+    const onLinkRequest = vi.fn();
+    renderWithPurse(<TopUp onLinkRequest={onLinkRequest} />, createFixturePurseClient());
+    expect(await screen.findByText('Link a bank account first')).toBeInTheDocument();
+    expect(root()).toHaveAttribute('data-state', 'no-sources');
+    await user.click(screen.getByRole('button', { name: 'Link a bank account' }));
+    expect(onLinkRequest).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders a link slot in the empty state, and picks up a newly linked bank', async () => {
+    const sources: ReturnType<typeof fixtureSource>[] = [];
+    const client = createFixturePurseClient({ sources });
+    const { live } = renderWithPurse(<TopUp linkSlot={<a href="#link">Connect</a>} />, client);
+    expect(await screen.findByRole('link', { name: 'Connect' })).toBeInTheDocument();
+    sources.push(fixtureSource());
+    act(() => live().emit({ type: 'account.updated', data: fixtureAccount() }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'editing'));
+    expect(screen.getByRole('radio', { name: /STRIPEBANK/ })).toBeChecked();
+  });
+
+  it('reviews, confirms and then follows the top-up', async () => {
+    const user = userEvent.setup();
+    const onSuccess = vi.fn();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp onSuccess={onSuccess} />, client);
+    await user.type(await screen.findByLabelText(/Amount/), '25');
+    await user.type(screen.getByLabelText(/Description/), 'Rent buffer');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(root()).toHaveAttribute('data-state', 'confirming');
+    const heading = screen.getByRole('heading', { name: 'Review your top-up' });
+    expect(heading).toHaveFocus();
+    const summary = within(screen.getByRole('region', { name: 'Review your top-up' }));
+    expect(summary.getByText('Amount').nextSibling).toHaveTextContent('$25.00');
+    expect(summary.getByText('From').nextSibling).toHaveTextContent('STRIPEBANK ••6789');
+    expect(summary.getByText('To').nextSibling).toHaveTextContent('Your financial account');
+    expect(summary.getByText('Expected arrival').nextSibling).toHaveTextContent(
+      '2–4 business days',
+    );
+    expect(summary.getByText('Description').nextSibling).toHaveTextContent('Rent buffer');
+    expect(topUpCalls(client)).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    expect(screen.getByRole('heading', { name: 'Top-up started' })).toHaveFocus();
+    const [call] = topUpCalls(client);
+    expect(call?.request).toEqual({
+      sourceId: 'pm_fixture_checking',
+      amount: 25_00,
+      currency: 'usd',
+      description: 'Rent buffer',
+    });
+    expect(call?.key).toMatch(/.{8,}/);
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ amount: 25_00 }));
+    const status = screen.getByRole('group', { name: 'Top-up' });
+    expect(status).toHaveAttribute('data-state', 'processing');
+    expect(status).toHaveTextContent('$25.00');
+
+    await user.click(screen.getByRole('button', { name: 'Make another top-up' }));
+    expect(root()).toHaveAttribute('data-state', 'editing');
+    expect(screen.getByLabelText(/Amount/)).toHaveValue('');
+    expect(screen.getByLabelText(/Amount/)).toHaveFocus();
+  });
+
+  it('sends one request, with one key, for a double click on Confirm', async () => {
+    const user = userEvent.setup();
+    const base = createFixturePurseClient({ sources: [fixtureSource()] });
+    let answer: (() => void) | null = null;
+    const client: FixturePurseClient = {
+      ...base,
+      createTopUp: (request, opts) =>
+        new Promise((resolve, reject) => {
+          answer = () => {
+            base.createTopUp(request, opts).then(resolve, reject);
+          };
+        }),
+    };
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '100');
+    const confirm = screen.getByRole('button', { name: 'Confirm top-up' });
+    await user.dblClick(confirm);
+    expect(root()).toHaveAttribute('data-state', 'submitting');
+    expect(screen.getByRole('button', { name: 'Starting top-up…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await user.click(screen.getByRole('button', { name: 'Starting top-up…' }));
+    act(() => answer?.());
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    expect(topUpCalls(client)).toHaveLength(1);
+  });
+
+  it('never sends a second request while one is in flight', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()], hang: ['createTopUp'] });
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '100');
+    const confirm = screen.getByRole('button', { name: 'Confirm top-up' });
+    act(() => {
+      confirm.click();
+      confirm.click();
+    });
+    await user.click(confirm);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(root()).toHaveAttribute('data-state', 'submitting');
+    expect(topUpCalls(client)).toHaveLength(1);
+  });
+
+  it.each<PurseErrorCode>([
+    'network_error',
+    'stripe_unavailable',
+    'internal_error',
+    'idempotency_key_in_use',
+    'rate_limited',
+  ])('retries after %s with the same key', async (code) => {
+    const user = userEvent.setup();
+    const client = clientFailingWith([code]);
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '40');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(root()).toHaveAttribute('data-state', 'error');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    const calls = topUpCalls(client);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.key).toBe(calls[0]?.key);
+    expect(calls[1]?.request).toEqual(calls[0]?.request);
+  });
+
+  it('keeps the key when going back without changes, and makes a new one after an edit', async () => {
+    const user = userEvent.setup();
+    const client = clientFailingWith(['network_error', 'network_error']);
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '40');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await screen.findByRole('alert');
+
+    // Back to the form, nothing changed: the same attempt, the same key.
+    await user.click(screen.getByRole('button', { name: 'Edit top-up' }));
+    expect(screen.getByLabelText(/Amount/)).toHaveFocus();
+    expect(screen.getByLabelText(/Amount/)).toHaveValue('40');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await screen.findByRole('alert');
+
+    // A changed amount is a new attempt.
+    await user.click(screen.getByRole('button', { name: 'Edit top-up' }));
+    await reviewAmount(user, '45');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+
+    const calls = topUpCalls(client);
+    expect(calls.map((c) => c.request.amount)).toEqual([40_00, 40_00, 45_00]);
+    expect(calls[1]?.key).toBe(calls[0]?.key);
+    expect(calls[2]?.key).not.toBe(calls[0]?.key);
+  });
+
+  it('uses a new key for the next top-up, even an identical one', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '10');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await user.click(await screen.findByRole('button', { name: 'Make another top-up' }));
+    await reviewAmount(user, '10');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    const calls = topUpCalls(client);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.key).not.toBe(calls[0]?.key);
+  });
+
+  it.each([
+    ['de', '1.234,56', '1.234,56 $'],
+    ['fr', '1 234,56', '1 234,56 $US'],
+    ['en', '1,234.56', '$1,234.56'],
+  ] as const)('reads amounts the %s way', async (locale, typed, shown) => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp />, client, locale);
+    await reviewAmount(user, typed, /Betrag|Montant|Amount/);
+    const amount = document.querySelector('[data-slot="summary-amount"]');
+    expect(amount?.textContent.replace(/\s/g, ' ')).toBe(shown.replace(/\s/g, ' '));
+    await user.click(
+      screen.getByRole('button', {
+        name: /Confirm top-up|Einzahlung bestätigen|Confirmer le rechargement/,
+      }),
+    );
+    await waitFor(() => expect(topUpCalls(client)).toHaveLength(1));
+    expect(topUpCalls(client)[0]?.request.amount).toBe(123_456);
+  });
+
+  it('puts the currency sign where the locale writes it', async () => {
+    renderWithPurse(<TopUp />, createFixturePurseClient({ sources: [fixtureSource()] }), 'de');
+    const input = await screen.findByLabelText(/Betrag/);
+    expect(input).toHaveAttribute('placeholder', '0,00');
+    expect(input.parentElement).toHaveAttribute('data-affix', 'suffix');
+    expect(screen.getByText('Zwischen 1,00 $ und 10.000,00 $')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['0.50', 'The smallest top-up is $1.00.'],
+    ['20000', 'The largest top-up is $10,000.00.'],
+    ['abc', 'Enter an amount like 1,234.56.'],
+    ['1.234', 'Use at most 2 decimal places.'],
+    ['-5', 'Enter an amount above zero.'],
+    ['', 'Enter an amount.'],
+  ])('refuses %j with a message on the field', async (typed, message) => {
+    const user = userEvent.setup();
+    renderWithPurse(<TopUp />, createFixturePurseClient({ sources: [fixtureSource()] }));
+    const input = await screen.findByLabelText(/Amount/);
+    if (typed) await user.type(input, typed);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(root()).toHaveAttribute('data-state', 'editing');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(`Between $1.00 and $10,000.00 ${message}`);
+    expect(input).toHaveFocus();
+  });
+
+  it('uses the given limits and shows an error when leaving the field', async () => {
+    const user = userEvent.setup();
+    renderWithPurse(
+      <TopUp minAmount={5_00} maxAmount={500_00} />,
+      createFixturePurseClient({ sources: [fixtureSource()] }),
+    );
+    const input = await screen.findByLabelText(/Amount/);
+    expect(screen.getByText('Between $5.00 and $500.00')).toBeInTheDocument();
+    await user.type(input, '4.99');
+    expect(screen.queryByText('The smallest top-up is $5.00.')).not.toBeInTheDocument();
+    await user.tab();
+    expect(screen.getByText('The smallest top-up is $5.00.')).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, '600');
+    expect(screen.getByText('The largest top-up is $500.00.')).toBeInTheDocument();
+  });
+
+  it('warns when the amount is more than the bank has available, and needs an acknowledgement', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp />, client);
+    const input = await screen.findByLabelText(/Amount/);
+    await user.type(input, '5000');
+    expect(screen.getByText('This is more than your bank shows as available')).toBeInTheDocument();
+    expect(input).toHaveAccessibleDescription(
+      expect.stringContaining('STRIPEBANK ••6789 shows $4,218.37 available.'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const checkbox = screen.getByRole('checkbox', {
+      name: 'I understand this may fail and my bank may charge a fee',
+    });
+    expect(checkbox).toHaveFocus();
+    expect(checkbox).toHaveAttribute('aria-invalid', 'true');
+    expect(checkbox).toHaveAccessibleDescription(
+      'Confirm that you understand, or enter a smaller amount.',
+    );
+    expect(root()).toHaveAttribute('data-state', 'editing');
+
+    await user.click(checkbox);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(root()).toHaveAttribute('data-state', 'confirming');
+    expect(root()).toHaveTextContent('the top-up may fail and your bank may charge a fee');
+  });
+
+  it('refuses an amount above the available balance with balanceCheck="block"', async () => {
+    const user = userEvent.setup();
+    renderWithPurse(
+      <TopUp balanceCheck="block" />,
+      createFixturePurseClient({ sources: [fixtureSource()] }),
+    );
+    await reviewAmount(user, '5000');
+    expect(root()).toHaveAttribute('data-state', 'editing');
+    expect(screen.getByLabelText(/Amount/)).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText(
+        'This is more than the $4,218.37 available in this account. Enter a smaller amount.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
+  it('ignores the balance with balanceCheck="off" and when the balance is unknown', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderWithPurse(
+      <TopUp balanceCheck="off" />,
+      createFixturePurseClient({ sources: [fixtureSource()] }),
+    );
+    await reviewAmount(user, '5000');
+    expect(root()).toHaveAttribute('data-state', 'confirming');
+    unmount();
+
+    renderWithPurse(<TopUp />, createFixturePurseClient({ sources: [SAVINGS] }));
+    await reviewAmount(user, '9000');
+    expect(root()).toHaveAttribute('data-state', 'confirming');
+  });
+
+  it('limits the description to 140 characters and counts them', async () => {
+    const user = userEvent.setup();
+    renderWithPurse(<TopUp />, createFixturePurseClient({ sources: [fixtureSource()] }));
+    const description = await screen.findByLabelText(/Description/);
+    expect(description).toHaveAttribute('maxlength', '140');
+    await user.type(description, 'Savings');
+    expect(description).toHaveAccessibleDescription('7/140 characters');
+  });
+
+  it('offers same-day only when allowed, and sends it', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderWithPurse(
+      <TopUp />,
+      createFixturePurseClient({ sources: [fixtureSource()] }),
+    );
+    await screen.findByLabelText(/Amount/);
+    expect(screen.queryByRole('checkbox', { name: 'Same-day transfer' })).not.toBeInTheDocument();
+    unmount();
+
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp allowSameDay />, client);
+    await user.click(await screen.findByRole('checkbox', { name: 'Same-day transfer' }));
+    await reviewAmount(user, '30');
+    expect(root()).toHaveTextContent('Same business day (when sent before the cutoff)');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(topUpCalls(client)).toHaveLength(1));
+    expect(topUpCalls(client)[0]?.request.sameDay).toBe(true);
+  });
+
+  const common = commonMessages.en;
+  const serverErrors: [PurseErrorCode, string, boolean][] = [
+    ...TOP_UP_ERROR_CODES.map((code): [PurseErrorCode, string, boolean] => [
+      code,
+      topUpMessages.en.errors[code],
+      code === 'idempotency_key_in_use' || code === 'stripe_unavailable',
+    ]),
+    ['network_error', common.networkError, true],
+    ['rate_limited', common.rateLimited, true],
+    ['internal_error', common.errorFallback, true],
+    ['unauthenticated', common.sessionExpired, false],
+  ];
+  it.each(serverErrors)('says what %s means', async (code, message, retryable) => {
+    const user = userEvent.setup();
+    const onError = vi.fn();
+    const client = createFixturePurseClient({
+      sources: [fixtureSource()],
+      fail: { createTopUp: code },
+    });
+    render(
+      <PurseProvider client={client} onError={onError}>
+        <TopUp />
+      </PurseProvider>,
+    );
+    await reviewAmount(user, '40');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`Your top-up didn’t start${message}`);
+    expect(alert).not.toHaveTextContent('Fixture failure');
+    expect(alert).toHaveFocus();
+    expect(root()).toHaveAttribute('data-state', 'error');
+    expect(screen.queryByRole('button', { name: 'Try again' }) !== null).toBe(retryable);
+    expect(screen.getByRole('button', { name: 'Edit top-up' })).toBeInTheDocument();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code });
+  });
+
+  it.each(['de', 'fr'] as const)('has words for every top-up error in %s', (locale) => {
+    for (const code of TOP_UP_ERROR_CODES) {
+      expect(topUpMessages[locale].errors[code]).not.toBe(topUpMessages.en.errors[code]);
+      expect(topUpMessages[locale].errors[code].length).toBeGreaterThan(10);
+    }
+  });
+
+  it('makes a new key after idempotency_key_reused', async () => {
+    const user = userEvent.setup();
+    const client = clientFailingWith(['idempotency_key_reused']);
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '40');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Edit top-up' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    const calls = topUpCalls(client);
+    expect(calls[1]?.key).not.toBe(calls[0]?.key);
+  });
+
+  it('shows an error with a retry when the banks cannot be loaded', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const base = createFixturePurseClient({ sources: [fixtureSource()] });
+    const client: PurseClient = {
+      ...base,
+      listTopUpSources: () =>
+        fail
+          ? Promise.reject(new PurseError({ code: 'network_error', message: 'offline' }))
+          : base.listTopUpSources(),
+    };
+    renderWithPurse(<TopUp />, client);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We couldn’t load your bank accounts');
+    expect(alert).toHaveTextContent(common.networkError);
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'editing'));
+  });
+
+  it('works in StrictMode', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    render(
+      <StrictMode>
+        <PurseProvider client={client}>
+          <TopUp />
+        </PurseProvider>
+      </StrictMode>,
+    );
+    await reviewAmount(user, '12.5');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    expect(topUpCalls(client)).toHaveLength(1);
+    expect(screen.getByRole('group', { name: 'Top-up' })).toHaveTextContent('$12.50');
+  });
+
+  it('passes props and a ref to the root', async () => {
+    let node: HTMLDivElement | null = null;
+    renderWithPurse(
+      <TopUp
+        className="mine"
+        data-testid="top-up"
+        ref={(el) => {
+          node = el;
+        }}
+      />,
+      createFixturePurseClient({ sources: [fixtureSource()] }),
+    );
+    const element = screen.getByTestId('top-up');
+    expect(element).toHaveClass('purse-Card', 'purse-TopUp', 'mine');
+    expect(node).toBe(element);
+    await screen.findByLabelText(/Amount/);
+  });
+
+  const axeOptions = { rules: { 'color-contrast': { enabled: false } } };
+
+  it('has no axe violations while editing with errors and a balance warning', async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithPurse(
+      <TopUp allowSameDay />,
+      createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] }),
+    );
+    await reviewAmount(user, '5000');
+    expect((await axe.run(container, axeOptions)).violations).toEqual([]);
+    await user.clear(screen.getByLabelText(/Amount/));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await axe.run(container, axeOptions)).violations).toEqual([]);
+  });
+
+  it('has no axe violations when loading, empty, confirming, failing and submitted', async () => {
+    const user = userEvent.setup();
+    const loading = renderWithPurse(
+      <TopUp />,
+      createFixturePurseClient({ hang: ['listTopUpSources'] }),
+    );
+    expect((await axe.run(loading.container, axeOptions)).violations).toEqual([]);
+    loading.unmount();
+
+    const empty = renderWithPurse(
+      <TopUp onLinkRequest={() => undefined} />,
+      createFixturePurseClient(),
+    );
+    await screen.findByText('Link a bank account first');
+    expect((await axe.run(empty.container, axeOptions)).violations).toEqual([]);
+    empty.unmount();
+
+    const client = clientFailingWith(['network_error']);
+    const { container } = renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '40');
+    expect((await axe.run(container, axeOptions)).violations).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    await screen.findByRole('alert');
+    expect((await axe.run(container, axeOptions)).violations).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'submitted'));
+    expect((await axe.run(container, axeOptions)).violations).toEqual([]);
+  });
+
+  it('shows the created top-up at once, not a loading state', async () => {
+    const user = userEvent.setup();
+    const base = createFixturePurseClient({ sources: [fixtureSource()] });
+    const client: FixturePurseClient = {
+      ...base,
+      getTopUp: () => new Promise(() => undefined),
+      createTopUp: (request, opts) => {
+        base.calls.push(['createTopUp', request, opts]);
+        return Promise.resolve(fixtureTopUp({ id: 'ibt_new', amount: request.amount }));
+      },
+    };
+    renderWithPurse(<TopUp />, client);
+    await reviewAmount(user, '99');
+    await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
+    const status = await screen.findByRole('group', { name: 'Top-up' });
+    expect(status).toHaveAttribute('data-state', 'processing');
+    expect(status).toHaveTextContent('$99.00');
+  });
+});

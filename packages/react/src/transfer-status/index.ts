@@ -1,0 +1,17 @@
+export {
+  TRANSFER_PHASE_TONES,
+  TransferPhaseBadge,
+  TransferStatus,
+  topUpSourceName,
+} from './transfer-status.js';
+export type { TransferStatusProps } from './transfer-status.js';
+export { useInboundTransfer } from './use-inbound-transfer.js';
+export type {
+  CancelState,
+  InboundTransferState,
+  UseInboundTransferOptions,
+  UseInboundTransferResult,
+} from './use-inbound-transfer.js';
+export { failureMessages } from './failure-messages.js';
+export { transferStatusMessages } from './messages.js';
+export type { TransferStatusMessages } from './messages.js';

@@ -1,0 +1,490 @@
+import {
+  PurseError,
+  TOP_UP_FAILURE_CODES,
+  type LocaleInput,
+  type TopUp,
+  type TransferPhase,
+} from '@purse/core';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
+import { StrictMode, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PurseClient } from '../client/purse-client.js';
+import type { LiveUpdates } from '../live/live-updates.js';
+import { usePurseContext } from '../provider/purse-context.js';
+import { PurseProvider } from '../provider/purse-provider.js';
+import {
+  FIXTURE_NOW,
+  createFixturePurseClient,
+  fixtureTopUp,
+  type FixturePurseClient,
+} from '../testing/index.js';
+import { failureMessages } from './failure-messages.js';
+import { TransferStatus } from './transfer-status.js';
+
+function renderWithPurse(
+  ui: ReactNode,
+  client: PurseClient,
+  locale: LocaleInput = 'en',
+): ReturnType<typeof render> & { live: () => LiveUpdates } {
+  let live: LiveUpdates | null = null;
+  function CaptureLive(): null {
+    live = usePurseContext('CaptureLive').live;
+    return null;
+  }
+  const utils = render(
+    <PurseProvider client={client} locale={locale}>
+      <CaptureLive />
+      {ui}
+    </PurseProvider>,
+  );
+  return {
+    ...utils,
+    live: () => {
+      if (!live) throw new Error('no provider');
+      return live;
+    },
+  };
+}
+
+function card(): HTMLElement {
+  return screen.getByRole('group', { name: /top-up|einzahlung|rechargement/i });
+}
+
+/** A fixture client whose `getTopUp` answers from a list the test changes. */
+function clientServing(views: { current: TopUp }): FixturePurseClient {
+  const base = createFixturePurseClient({ topUps: [views.current] });
+  return {
+    ...base,
+    getTopUp: (id) => {
+      base.calls.push(['getTopUp', id]);
+      return Promise.resolve(structuredClone(views.current));
+    },
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+// jsdom, user-event and axe are slow on a busy CI machine.
+describe('TransferStatus', { timeout: 20_000 }, () => {
+  it('shows a processing top-up: amount, source, expected arrival, timeline', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+
+    expect(card()).toHaveAttribute('data-state', 'loading');
+    expect(within(card()).getByText('Loading…')).toBeInTheDocument();
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    expect(card()).toHaveTextContent('$250.00');
+    expect(card()).toHaveTextContent('From STRIPEBANK ••6789 · To your financial account');
+    expect(card()).toHaveTextContent(/Expected to arrive Mar 12\s–\s16, 2026/);
+    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    expect(steps.map((s) => s.getAttribute('data-step'))).toEqual([
+      'created',
+      'processing',
+      'succeeded',
+    ]);
+    expect(steps[0]).toHaveTextContent('Requested (done)');
+    expect(steps[0]?.querySelector('time')).toHaveAttribute(
+      'datetime',
+      new Date((FIXTURE_NOW - 600) * 1000).toISOString(),
+    );
+    expect(steps[1]).toHaveAttribute('aria-current', 'step');
+    expect(steps[2]).toHaveTextContent('Money arrived (expected next)');
+    expect(within(card()).getByText('Processing')).toHaveAttribute('data-tone', 'info');
+  });
+
+  it('shows a top-up under review (requires_confirmation)', async () => {
+    const client = createFixturePurseClient({
+      topUps: [fixtureTopUp({ status: 'requires_confirmation' })],
+    });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'review'));
+    expect(card()).toHaveTextContent('We’re reviewing this top-up');
+    expect(within(card()).getAllByText('Under review')).toHaveLength(2);
+  });
+
+  it('moves to succeeded on a live event, announces it, and ignores a late processing', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp({ amount: 25_00 })] });
+    const { live } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    const region = card().querySelector('[aria-live="polite"]');
+    expect(region).toHaveTextContent('');
+
+    const succeeded = fixtureTopUp({
+      amount: 25_00,
+      status: 'succeeded',
+      cancelable: false,
+      statusTransitions: { succeededAt: FIXTURE_NOW, failedAt: null, canceledAt: null },
+    });
+    act(() => live().emit({ type: 'transfer.updated', data: succeeded }));
+    expect(card()).toHaveAttribute('data-state', 'succeeded');
+    expect(region).toHaveTextContent(/^Top-up of \$25\.00 succeeded$/);
+    expect(card()).toHaveTextContent('The money is in your financial account.');
+    expect(screen.queryByRole('button', { name: 'Cancel top-up' })).not.toBeInTheDocument();
+    expect(card()).not.toHaveTextContent('Expected to arrive');
+
+    act(() => live().emit({ type: 'transfer.updated', data: fixtureTopUp({ amount: 25_00 }) }));
+    expect(card()).toHaveAttribute('data-state', 'succeeded');
+
+    // Another top-up's event does not touch this one.
+    act(() =>
+      live().emit({
+        type: 'transfer.updated',
+        data: fixtureTopUp({ id: 'ibt_other', status: 'failed' }),
+      }),
+    );
+    expect(card()).toHaveAttribute('data-state', 'succeeded');
+  });
+
+  it('explains a return after success', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    const { live } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    act(() =>
+      live().emit({
+        type: 'transfer.updated',
+        data: fixtureTopUp({ status: 'succeeded', returned: true, cancelable: false }),
+      }),
+    );
+    expect(card()).toHaveAttribute('data-state', 'returned');
+    expect(card()).toHaveTextContent('Your bank returned the money after it arrived');
+    expect(card()).toHaveTextContent(
+      'The $250.00 was taken back out of your financial account balance.',
+    );
+    expect(card().querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Top-up of $250.00 was returned by your bank',
+    );
+    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    expect(steps.at(-1)).toHaveTextContent('Returned by your bank');
+  });
+
+  it.each(TOP_UP_FAILURE_CODES)(
+    'explains the failure code %s and what to do next',
+    async (code) => {
+      const client = createFixturePurseClient({
+        topUps: [
+          fixtureTopUp({
+            status: 'failed',
+            cancelable: false,
+            failure: { code, message: 'server copy' },
+            statusTransitions: { succeededAt: null, failedAt: FIXTURE_NOW, canceledAt: null },
+          }),
+        ],
+      });
+      renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+      await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+      const { message, nextStep } = failureMessages.en[code];
+      expect(card()).toHaveTextContent(message);
+      expect(card()).toHaveTextContent(`What you can do: ${nextStep}`);
+      expect(card()).not.toHaveTextContent('server copy');
+    },
+  );
+
+  it.each(['de', 'fr'] as const)('has a message and next step for every code in %s', (locale) => {
+    for (const code of TOP_UP_FAILURE_CODES) {
+      const info = failureMessages[locale][code];
+      expect(info.message.length).toBeGreaterThan(10);
+      expect(info.nextStep.length).toBeGreaterThan(10);
+      expect(info.message).not.toBe(failureMessages.en[code].message);
+    }
+  });
+
+  it('shows failures in German', async () => {
+    const client = createFixturePurseClient({
+      topUps: [
+        fixtureTopUp({
+          status: 'failed',
+          cancelable: false,
+          failure: { code: 'insufficient_funds', message: 'x' },
+        }),
+      ],
+    });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client, 'de');
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+    expect(card()).toHaveTextContent(failureMessages.de.insufficient_funds.message);
+    expect(card()).toHaveTextContent('250,00 $');
+    expect(card().querySelector('[data-slot="badge"]')).toHaveTextContent('Fehlgeschlagen');
+  });
+
+  it('offers cancel only while cancelable, confirms, and cancels once', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    const cancel = await screen.findByRole('button', { name: 'Cancel top-up' });
+
+    await user.click(cancel);
+    const prompt = screen.getByRole('group', { name: /Cancel this top-up\?/ });
+    expect(within(prompt).getByText('Cancel this top-up?').parentElement).toHaveFocus();
+    await user.click(within(prompt).getByRole('button', { name: 'Keep top-up' }));
+    expect(screen.getByRole('button', { name: 'Cancel top-up' })).toHaveFocus();
+    expect(client.calls.filter(([m]) => m === 'cancelTopUp')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel top-up' }));
+    const yes = screen.getByRole('button', { name: 'Yes, cancel top-up' });
+    await user.dblClick(yes);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'canceled'));
+    expect(client.calls.filter(([m]) => m === 'cancelTopUp')).toEqual([
+      ['cancelTopUp', 'ibt_fixture'],
+    ]);
+    expect(card()).toHaveTextContent('canceled before it reached your bank');
+    expect(card().querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Top-up of $250.00 canceled',
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel top-up' })).not.toBeInTheDocument();
+    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    expect(steps[1]).toHaveAttribute('data-step-state', 'skipped');
+  });
+
+  it('has no cancel button when the top-up is not cancelable', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp({ cancelable: false })] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    expect(screen.queryByRole('button', { name: 'Cancel top-up' })).not.toBeInTheDocument();
+  });
+
+  it('explains transfer_not_cancelable and shows where the top-up stands', async () => {
+    const user = userEvent.setup();
+    const views = { current: fixtureTopUp() };
+    const base = clientServing(views);
+    const client: FixturePurseClient = {
+      ...base,
+      cancelTopUp: (id) => {
+        base.calls.push(['cancelTopUp', id]);
+        views.current = fixtureTopUp({ cancelable: false });
+        return Promise.reject(
+          new PurseError({ code: 'transfer_not_cancelable', message: 'Not cancelable.' }),
+        );
+      },
+    };
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await user.click(await screen.findByRole('button', { name: 'Cancel top-up' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel top-up' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'This top-up can no longer be canceled: it’s already on its way to your bank.',
+    );
+    await waitFor(() => expect(alert).toHaveFocus());
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Cancel top-up' })).not.toBeInTheDocument(),
+    );
+    expect(card()).toHaveAttribute('data-state', 'processing');
+  });
+
+  it('links the receipt in a new tab', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    const link = await screen.findByRole('link', { name: 'View receipt (opens in a new tab)' });
+    expect(link).toHaveAttribute('href', 'https://example.com/receipts/ibt_fixture');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('polls while processing and stops once final', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const views = { current: fixtureTopUp() };
+    const client = clientServing(views);
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" pollIntervalMs={1000} />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    const loads = (): number => client.calls.filter(([m]) => m === 'getTopUp').length;
+    const before = loads();
+
+    views.current = fixtureTopUp({
+      status: 'failed',
+      cancelable: false,
+      failure: { code: 'account_closed', message: 'x' },
+    });
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(card()).toHaveAttribute('data-state', 'failed');
+    expect(loads()).toBeGreaterThan(before);
+    expect(card().querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Top-up of $250.00 failed',
+    );
+
+    const settled = loads();
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    expect(loads()).toBe(settled);
+  });
+
+  it('shows the top-up it was given at once, then fetches the latest', async () => {
+    const client = createFixturePurseClient({
+      topUps: [fixtureTopUp({ status: 'succeeded', cancelable: false })],
+    });
+    const onPhaseChange = vi.fn();
+    renderWithPurse(
+      <TransferStatus
+        topUpId="ibt_fixture"
+        initialTopUp={fixtureTopUp()}
+        onPhaseChange={onPhaseChange}
+      />,
+      client,
+    );
+    expect(card()).toHaveAttribute('data-state', 'processing');
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'succeeded'));
+    expect(onPhaseChange).toHaveBeenCalledTimes(1);
+    expect(onPhaseChange).toHaveBeenCalledWith(
+      'succeeded',
+      expect.objectContaining({ id: 'ibt_fixture' }),
+    );
+  });
+
+  it('shows a load error with a retry, apart from a failed top-up', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const base = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    const client: PurseClient = {
+      ...base,
+      getTopUp: (id) =>
+        fail
+          ? Promise.reject(new PurseError({ code: 'network_error', message: 'offline' }))
+          : base.getTopUp(id),
+    };
+    const onError = vi.fn();
+    render(
+      <PurseProvider client={client} onError={onError}>
+        <TransferStatus topUpId="ibt_fixture" />
+      </PurseProvider>,
+    );
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'error'));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'We couldn’t load this top-upWe couldn’t reach the server.',
+    );
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[1]).toEqual({ source: 'TransferStatus' });
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+  });
+
+  it('says when the top-up cannot be found', async () => {
+    renderWithPurse(<TransferStatus topUpId="ibt_missing" />, createFixturePurseClient());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'We couldn’t find this top-up. It may belong to another account.',
+    );
+    expect(card()).toHaveAttribute('data-state', 'error');
+  });
+
+  it('keeps the last status when a later check fails', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let fail = false;
+    const base = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    const client: PurseClient = {
+      ...base,
+      getTopUp: (id) =>
+        fail
+          ? Promise.reject(new PurseError({ code: 'stripe_unavailable', message: 'down' }))
+          : base.getTopUp(id),
+    };
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" pollIntervalMs={1000} />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    fail = true;
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(card()).toHaveAttribute('data-state', 'processing');
+    expect(card()).toHaveTextContent('We couldn’t check for updates.');
+  });
+
+  it('refetches when the live connection polls', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const views = { current: fixtureTopUp() };
+    const client = clientServing(views);
+    // The tracker's own interval is long; the provider's polling fallback (5 s) drives this.
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" pollIntervalMs={600_000} />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    views.current = fixtureTopUp({ status: 'succeeded', cancelable: false });
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(card()).toHaveAttribute('data-state', 'succeeded');
+  });
+
+  it('works in StrictMode', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    let live: LiveUpdates | null = null;
+    function CaptureLive(): null {
+      live = usePurseContext('CaptureLive').live;
+      return null;
+    }
+    render(
+      <StrictMode>
+        <PurseProvider client={client}>
+          <CaptureLive />
+          <TransferStatus topUpId="ibt_fixture" />
+        </PurseProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    act(() =>
+      live?.emit({
+        type: 'transfer.updated',
+        data: fixtureTopUp({ status: 'succeeded', cancelable: false }),
+      }),
+    );
+    expect(card()).toHaveAttribute('data-state', 'succeeded');
+    expect(card().querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Top-up of $250.00 succeeded',
+    );
+  });
+
+  const phases: [TransferPhase, TopUp][] = [
+    ['processing', fixtureTopUp()],
+    ['review', fixtureTopUp({ status: 'requires_confirmation' })],
+    ['succeeded', fixtureTopUp({ status: 'succeeded', cancelable: false })],
+    [
+      'failed',
+      fixtureTopUp({
+        status: 'failed',
+        cancelable: false,
+        failure: { code: 'no_account', message: 'x' },
+      }),
+    ],
+    ['canceled', fixtureTopUp({ status: 'canceled', cancelable: false })],
+    ['returned', fixtureTopUp({ status: 'succeeded', returned: true, cancelable: false })],
+  ];
+  it.each(phases)('has no axe violations when %s', async (phase, topUp) => {
+    const client = createFixturePurseClient({ topUps: [topUp] });
+    const { container } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await waitFor(() => expect(card()).toHaveAttribute('data-state', phase));
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations).toEqual([]);
+  });
+
+  it('has no axe violations while confirming a cancel and on a load error', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    const { container } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    await user.click(await screen.findByRole('button', { name: 'Cancel top-up' }));
+    let results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations).toEqual([]);
+
+    const failing = createFixturePurseClient({ fail: { getTopUp: 'internal_error' } });
+    const second = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, failing);
+    await waitFor(() =>
+      expect(second.container.querySelector('[data-state="error"]')).not.toBeNull(),
+    );
+    results = await axe.run(second.container, {
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(results.violations).toEqual([]);
+  });
+
+  it('passes props and a ref to the root', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    let node: HTMLDivElement | null = null;
+    renderWithPurse(
+      <TransferStatus
+        topUpId="ibt_fixture"
+        className="mine"
+        data-testid="status"
+        ref={(el) => {
+          node = el;
+        }}
+      />,
+      client,
+    );
+    const root = screen.getByTestId('status');
+    expect(root).toHaveClass('purse-Card', 'purse-TransferStatus', 'mine');
+    expect(node).toBe(root);
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'processing'));
+  });
+});

@@ -1,0 +1,212 @@
+import {
+  TransferTracker,
+  isTerminal,
+  transferPhase,
+  type PurseError,
+  type TopUp,
+  type TransferPhase,
+} from '@purse/core';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { usePurseContext } from '../provider/purse-context.js';
+import { useLatest } from '../utils/use-latest.js';
+import { toPurseError } from './to-purse-error.js';
+
+export interface UseInboundTransferOptions {
+  /** The top-up to follow: the `id` `createTopUp` returned. */
+  topUpId: string;
+  /**
+   * A view of the top-up you already have (the one `createTopUp` returned), shown at once instead
+   * of a loading state; the hook still fetches the latest.
+   */
+  initialTopUp?: TopUp | undefined;
+  /**
+   * How often to fetch the top-up while it is under review or processing, in milliseconds. Live
+   * events usually report changes first; this is the fallback.
+   * @default 5000
+   */
+  pollIntervalMs?: number | undefined;
+  /** Called when the top-up moves to another phase (not for the first status loaded). */
+  onPhaseChange?: ((phase: TransferPhase, topUp: TopUp) => void) | undefined;
+}
+
+/**
+ * What is known about the top-up. `status` is its phase once loaded; `error` means we could not
+ * load it at all (not that the bank refused it: that is `failed`).
+ */
+export type InboundTransferState =
+  | { status: 'loading' }
+  | {
+      status: TransferPhase;
+      topUp: TopUp;
+      /** Set when the latest check for updates failed; `topUp` is the last view received. */
+      refreshError: PurseError | null;
+    }
+  | { status: 'error'; error: PurseError };
+
+/** The cancel flow: ask for confirmation, then cancel. */
+export type CancelState =
+  | { status: 'idle' }
+  | { status: 'confirming' }
+  | { status: 'canceling' }
+  | { status: 'error'; error: PurseError };
+
+export interface UseInboundTransferResult {
+  state: InboundTransferState;
+  cancel: CancelState;
+  /** Whether a cancel can be offered now: Stripe says `cancelable` and it has not finished. */
+  canCancel: boolean;
+  /** Asks the person to confirm the cancel. */
+  requestCancel: () => void;
+  /** Cancels the top-up (one request at a time). */
+  confirmCancel: () => void;
+  /** Drops the cancel question or the cancel error. */
+  dismissCancel: () => void;
+  /** Fetches the top-up now (after a load error, say). */
+  refresh: () => void;
+}
+
+/**
+ * Follows one top-up (a Treasury InboundTransfer) until nothing more can happen to it. Built on
+ * core's `TransferTracker`: live `transfer.updated` events are merged as they come (a late
+ * `processing` never undoes `succeeded`), and the top-up is fetched on an interval while it can
+ * still change, and whenever the live connection falls back to polling.
+ */
+export function useInboundTransfer(options: UseInboundTransferOptions): UseInboundTransferResult {
+  const ctx = usePurseContext('useInboundTransfer');
+  const { client, live } = ctx;
+  const { topUpId, pollIntervalMs } = options;
+  const initialRef = useRef(options.initialTopUp);
+  initialRef.current = options.initialTopUp;
+
+  const tracker = useMemo(() => {
+    const created = new TransferTracker({
+      id: topUpId,
+      load: (id) => client.getTopUp(id),
+      now: () => client.now() * 1000,
+      ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    });
+    const initial = initialRef.current;
+    if (initial?.id === topUpId) created.push(initial);
+    return created;
+  }, [client, topUpId, pollIntervalMs]);
+
+  const snapshot = useSyncExternalStore(
+    tracker.subscribe,
+    tracker.getSnapshot,
+    tracker.getSnapshot,
+  );
+
+  useEffect(
+    () =>
+      live.subscribe('transfer.updated', (event) => {
+        if (event.type === 'transfer.updated') tracker.push(event.data);
+      }),
+    [live, tracker],
+  );
+
+  const topUp =
+    snapshot.status === 'ready'
+      ? snapshot.topUp
+      : snapshot.status === 'error'
+        ? snapshot.topUp
+        : null;
+  // Poll while the top-up can still change (a succeeded one can still be returned), or until the
+  // first load answers. After a load error with nothing to show, wait for `refresh()`.
+  const canChange = topUp ? !isTerminal(topUp) : snapshot.status === 'loading';
+  useEffect(() => {
+    if (!canChange) return;
+    return live.onPoll(() => void tracker.refresh());
+  }, [live, tracker, canChange]);
+
+  // Report each run of failed loads once, not every failed poll.
+  const reported = useRef(false);
+  useEffect(() => {
+    if (snapshot.status !== 'error') {
+      reported.current = false;
+      return;
+    }
+    if (reported.current) return;
+    reported.current = true;
+    ctx.reportError(toPurseError(snapshot.error), 'TransferStatus');
+  }, [snapshot, ctx]);
+
+  const state = useMemo<InboundTransferState>(() => {
+    switch (snapshot.status) {
+      case 'loading':
+        return { status: 'loading' };
+      case 'ready':
+        return { status: snapshot.phase, topUp: snapshot.topUp, refreshError: null };
+      case 'error': {
+        const error = toPurseError(snapshot.error);
+        if (!snapshot.topUp) return { status: 'error', error };
+        return {
+          status: transferPhase(snapshot.topUp),
+          topUp: snapshot.topUp,
+          refreshError: error,
+        };
+      }
+      default:
+        snapshot satisfies never;
+        throw new Error('Unknown transfer snapshot.');
+    }
+  }, [snapshot]);
+
+  const onPhaseChange = useLatest(options.onPhaseChange);
+  const phase = state.status === 'loading' || state.status === 'error' ? null : state.status;
+  const previousPhase = useRef<TransferPhase | null>(null);
+  useEffect(() => {
+    if (!phase || state.status === 'loading' || state.status === 'error') return;
+    const previous = previousPhase.current;
+    previousPhase.current = phase;
+    if (previous !== null && previous !== phase) onPhaseChange.current?.(phase, state.topUp);
+  }, [phase, state, onPhaseChange]);
+
+  const [cancel, setCancel] = useState<CancelState>({ status: 'idle' });
+  const canceling = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    setCancel({ status: 'idle' });
+  }, [topUpId]);
+
+  const canCancel =
+    topUp !== null &&
+    topUp.cancelable &&
+    (topUp.status === 'processing' || topUp.status === 'requires_confirmation');
+
+  const requestCancel = useCallback(() => {
+    if (!canceling.current) setCancel({ status: 'confirming' });
+  }, []);
+  const dismissCancel = useCallback(() => {
+    if (!canceling.current) setCancel({ status: 'idle' });
+  }, []);
+  const confirmCancel = useCallback(() => {
+    if (canceling.current) return;
+    canceling.current = true;
+    setCancel({ status: 'canceling' });
+    client.cancelTopUp(topUpId).then(
+      (canceled) => {
+        canceling.current = false;
+        tracker.push(canceled);
+        if (mounted.current) setCancel({ status: 'idle' });
+      },
+      (reason: unknown) => {
+        canceling.current = false;
+        const error = toPurseError(reason);
+        ctx.reportError(error, 'TransferStatus');
+        // It moved on (sent to the bank, or finished): show where it stands now.
+        if (error.code === 'transfer_not_cancelable') void tracker.refresh();
+        if (mounted.current) setCancel({ status: 'error', error });
+      },
+    );
+  }, [client, ctx, topUpId, tracker]);
+
+  const refresh = useCallback(() => void tracker.refresh(), [tracker]);
+
+  return { state, cancel, canCancel, requestCancel, confirmCancel, dismissCancel, refresh };
+}
