@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadStripe } from '@stripe/stripe-js';
+// The pure entry loads js.stripe.com only when loadStripe() is called (Stripe mode), never offline.
+import { loadStripe } from '@stripe/stripe-js/pure';
 import { createSandboxStripe } from '@purse/sandbox/browser';
 import '@purse/react/styles.css';
 import './app.css';

@@ -38,13 +38,13 @@ describe('the built package', () => {
     expect(fromFirstStatement(read('src/index.ts'))).toMatch(/^(['"])use client\1;/);
   });
 
-  it('ships what package.json exports', () => {
-    const manifest = JSON.parse(read('package.json')) as {
-      exports: Record<string, string | { types: string; default: string }>;
-    };
+  it('ships every file package.json exports', () => {
+    type Target = string | { [condition: string]: Target };
+    const manifest = JSON.parse(read('package.json')) as { exports: Record<string, Target> };
+    const files = (target: Target): string[] =>
+      typeof target === 'string' ? [target] : Object.values(target).flatMap(files);
     for (const [entry, target] of Object.entries(manifest.exports)) {
-      const files = typeof target === 'string' ? [target] : [target.types, target.default];
-      for (const file of files) {
+      for (const file of files(target)) {
         expect(existsSync(new URL(`../${file}`, import.meta.url)), `${entry} → ${file}`).toBe(true);
       }
     }

@@ -5,7 +5,20 @@
  * (`react` project) and React 18.3 (`react18` project, `vitest.react18.config.ts`).
  */
 import * as purse from '@purse/react';
-import { PurseProvider, type PurseProviderProps, type StripeLike } from '@purse/react';
+import {
+  AccountList,
+  BalanceCard,
+  FinancialAccountCard,
+  LinkBankAccount,
+  PurseProvider,
+  SpendingChart,
+  TopUp,
+  TopUpHistory,
+  TransferPhaseBadge,
+  TransferStatus,
+  type PurseProviderProps,
+  type StripeLike,
+} from '@purse/react';
 import {
   createFixturePurseClient,
   fixtureAccount,
@@ -15,15 +28,7 @@ import {
   fixtureTransactions,
   type FixtureClientOptions,
 } from '@purse/react/testing';
-import type { ReactNode, Ref } from 'react';
-import { AccountList } from '../src/accounts/index.js';
-import { BalanceCard } from '../src/balance/index.js';
-import { FinancialAccountCard } from '../src/financial-account/index.js';
-import { LinkBankAccount } from '../src/link-bank-account/index.js';
-import { SpendingChart } from '../src/spending/index.js';
-import { TopUp } from '../src/top-up/index.js';
-import { TopUpHistory } from '../src/top-up-history/index.js';
-import { TransferPhaseBadge, TransferStatus } from '../src/transfer-status/index.js';
+import type { ReactNode, RefCallback } from 'react';
 import { afterEach, beforeEach, inject, vi, type MockInstance } from 'vitest';
 
 declare module 'vitest' {
@@ -50,7 +55,7 @@ export interface ComponentCase {
   /** The export's name in `src/index.ts`. */
   name: string;
   /** The element to render inside `<PurseProvider>`; `ref` goes to the component's root. */
-  element: (ref: Ref<HTMLElement>) => ReactNode;
+  element: (ref: RefCallback<HTMLElement> | null) => ReactNode;
   /** Whether the component takes a `ref` (the provider does not). */
   forwardsRef: boolean;
   /** Provider props the component needs besides the fixture client. */
@@ -132,7 +137,7 @@ export function exportedComponents(): string[] {
 /** The case's element inside a provider with a fresh fixture client. */
 export function inProvider(
   { element, provider }: ComponentCase,
-  ref: Ref<HTMLElement> = null,
+  ref: RefCallback<HTMLElement> | null = null,
 ): ReactNode {
   return (
     <PurseProvider {...provider} client={createFixturePurseClient(fixtures)}>

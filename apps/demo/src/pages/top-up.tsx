@@ -15,16 +15,8 @@ export function TopUpPage({ t }: { t: DemoMessages }): ReactNode {
       <div className="demo-Columns">
         <TopUp />
         <div className="demo-Stack">
-          {selected ? (
-            <section aria-labelledby="selected-title" className="demo-Section">
-              <h2 id="selected-title">{t.selectedTransfer}</h2>
-              <TransferStatus key={selected} topUpId={selected} />
-            </section>
-          ) : null}
-          <section aria-labelledby="history-title" className="demo-Section">
-            <h2 id="history-title">{t.history}</h2>
-            <TopUpHistory onSelect={(topUp) => setSelected(topUp.id)} />
-          </section>
+          {selected ? <TransferStatus key={selected} topUpId={selected} headingLevel={2} /> : null}
+          <TopUpHistory onSelect={(topUp) => setSelected(topUp.id)} headingLevel={2} />
         </div>
       </div>
     </div>

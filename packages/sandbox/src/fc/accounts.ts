@@ -283,8 +283,8 @@ export function computeBalance(
   if (institution.noBalance) return null;
   const template = templateOf(record);
   const current = postedBalanceAt(record.timeline, record.openingBalance, now);
-  // The bank computed its figure a minute before we asked.
-  const asOf = now - 60;
+  // The sandbox's banks compute their figure when the refresh completes.
+  const asOf = now;
   if (template.category === 'credit') {
     return {
       as_of: asOf,
