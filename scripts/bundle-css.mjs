@@ -7,7 +7,9 @@ function inline(file, seen = new Set()) {
   const path = resolve(file);
   if (seen.has(path)) return '';
   seen.add(path);
-  return readFileSync(path, 'utf8').replace(/^@import\s+["'](\.[^"']+)["'];\s*$/gm, (_, rel) => inline(resolve(dirname(path), rel), seen));
+  return readFileSync(path, 'utf8').replace(/^@import\s+["'](\.[^"']+)["'];\s*$/gm, (_, rel) =>
+    inline(resolve(dirname(path), rel), seen),
+  );
 }
 
 const [from, to] = process.argv.slice(2);

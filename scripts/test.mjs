@@ -66,7 +66,9 @@ function ensureChromium() {
   if (existsSync(path)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('\nChromium is missing: installing it from Debian’s packages (apt-get install chromium)…');
+    console.log(
+      '\nChromium is missing: installing it from Debian’s packages (apt-get install chromium)…',
+    );
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'chromium']);
     if (existsSync(path)) return true;
@@ -79,15 +81,26 @@ function ensureChromium() {
   return false;
 }
 
-if (wanted('lint')) check('lint (eslint, type-aware)', ...pnpm('exec', 'eslint', '.', '--max-warnings', '0'));
-if (wanted('format')) check('format (prettier --check)', ...pnpm('exec', 'prettier', '--check', '.', '--log-level', 'warn'));
+if (wanted('lint'))
+  check('lint (eslint, type-aware)', ...pnpm('exec', 'eslint', '.', '--max-warnings', '0'));
+if (wanted('format'))
+  check(
+    'format (prettier --check)',
+    ...pnpm('exec', 'prettier', '--check', '.', '--log-level', 'warn'),
+  );
 if (wanted('typecheck')) {
   for (const name of PACKAGES) {
-    check(`typecheck @purse/${name}`, ...pnpm('exec', 'tsc', '-p', `packages/${name}/tsconfig.json`, '--noEmit'));
+    check(
+      `typecheck @purse/${name}`,
+      ...pnpm('exec', 'tsc', '-p', `packages/${name}/tsconfig.json`, '--noEmit'),
+    );
   }
   for (const project of ['apps/demo', 'test']) {
     if (existsSync(join(root, project, 'tsconfig.json'))) {
-      check(`typecheck ${project}`, ...pnpm('exec', 'tsc', '-p', `${project}/tsconfig.json`, '--noEmit'));
+      check(
+        `typecheck ${project}`,
+        ...pnpm('exec', 'tsc', '-p', `${project}/tsconfig.json`, '--noEmit'),
+      );
     }
   }
 }
@@ -95,7 +108,10 @@ let built = true;
 if (wanted('build')) built = check('build the packages', ...pnpm('run', 'build'));
 if (wanted('packages') && built) {
   for (const name of PACKAGES) {
-    check(`publint + attw @purse/${name}`, ...pnpm('--filter', `@purse/${name}`, 'run', 'check:package'));
+    check(
+      `publint + attw @purse/${name}`,
+      ...pnpm('--filter', `@purse/${name}`, 'run', 'check:package'),
+    );
   }
 }
 
@@ -106,7 +122,15 @@ if (wanted('vitest')) {
   rmSync(report, { force: true });
   console.log('\n▶ vitest (all projects)');
   const projectArgs = haveChromium ? [] : ['--project', '!storybook'];
-  const { seconds } = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projectArgs]);
+  const { seconds } = run('pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...projectArgs,
+  ]);
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
@@ -114,7 +138,9 @@ if (wanted('vitest')) {
     totals.failed += json.numFailedTests ?? 0;
     totals.skipped += skipped;
     // A file that failed to load has no tests but still fails the run.
-    const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+    const brokenFiles = (json.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    ).length;
     totals.failed += brokenFiles;
     lines.push(
       `${json.numFailedTests === 0 && brokenFiles === 0 ? '✓' : '✗'} vitest: ${json.numPassedTests} passed, ${json.numFailedTests + brokenFiles} failed, ${skipped} skipped (${seconds.toFixed(1)} s)`,
@@ -150,7 +176,9 @@ if (wanted('e2e')) {
       totals.passed += passed;
       totals.failed += failed;
       totals.skipped += stats.skipped ?? 0;
-      lines.push(`${failed === 0 ? '✓' : '✗'} e2e: ${passed} passed, ${failed} failed (${seconds.toFixed(1)} s)`);
+      lines.push(
+        `${failed === 0 ? '✓' : '✗'} e2e: ${passed} passed, ${failed} failed (${seconds.toFixed(1)} s)`,
+      );
     } else {
       totals.failed += 1;
       lines.push(`✗ e2e produced no report (${seconds.toFixed(1)} s)`);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,7 +36,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Runs axe on the page and fails on any violation (WCAG 2.x A and AA). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder(page)
+  const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(

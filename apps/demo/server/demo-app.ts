@@ -91,11 +91,9 @@ export function createDemoApp(options: DemoAppOptions): Express {
     const key = (req.body as { persona?: unknown } | undefined)?.persona;
     const persona = backend.personas().find((p) => p.key === key);
     if (!persona) {
-      res
-        .status(400)
-        .json({
-          error: { code: 'parameter_invalid', param: 'persona', message: 'Unknown persona.' },
-        });
+      res.status(400).json({
+        error: { code: 'parameter_invalid', param: 'persona', message: 'Unknown persona.' },
+      });
       return;
     }
     res.cookie(SESSION_COOKIE, persona.key, {
@@ -139,7 +137,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
         const upstream = await fetch(target, {
           method: req.method,
           headers,
-          ...(body?.length ? { body } : {}),
+          ...(body?.length ? { body: new Uint8Array(body) } : {}),
         });
         res
           .status(upstream.status)

@@ -128,7 +128,7 @@ export function createSimulatorRouter(options: SimulatorOptions): Router {
   router.post('/accounts/:id/fail-next-refresh', async (req, res) => {
     const who = persona(req);
     const account = await stripe.financialConnections.accounts.retrieve(
-      req.params.id ?? '',
+      req.params.id,
       {},
       { stripeAccount: who.accountId },
     );
@@ -146,7 +146,7 @@ export function createSimulatorRouter(options: SimulatorOptions): Router {
     const status = (req.body as { status?: unknown }).status === 'up' ? 'up' : 'down';
     res.json(
       await control(
-        `/_sandbox/financial_connections/institutions/${encodeURIComponent(req.params.institution ?? '')}/status`,
+        `/_sandbox/financial_connections/institutions/${encodeURIComponent(req.params.institution)}/status`,
         { status },
       ),
     );

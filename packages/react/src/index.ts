@@ -16,7 +16,11 @@ export { PurseError, isPurseError } from '@purse/core';
 export type { PurseErrorCode, PurseLocale } from '@purse/core';
 
 // Linking a bank account (Stripe Financial Connections).
-export { LinkBankAccount, findAlreadyLinked, useLinkBankAccount } from './link-bank-account/index.js';
+export {
+  LinkBankAccount,
+  findAlreadyLinked,
+  useLinkBankAccount,
+} from './link-bank-account/index.js';
 export type {
   LinkBankAccountProps,
   LinkBankAccountState,
@@ -30,7 +34,11 @@ export type {
 
 // The user's linked accounts and their balances.
 export { AccountList, useLinkedAccounts } from './accounts/index.js';
-export type { AccountListProps, LinkedAccountsState, UseLinkedAccountsResult } from './accounts/index.js';
+export type {
+  AccountListProps,
+  LinkedAccountsState,
+  UseLinkedAccountsResult,
+} from './accounts/index.js';
 export { BalanceCard, balanceFigures, useBalance } from './balance/index.js';
 export type {
   BalanceCardProps,

@@ -229,15 +229,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
           type: event.type,
           error: String(error),
         });
-        res
-          .status(500)
-          .json({
-            error: {
-              type: 'api_error',
-              code: 'internal_error',
-              message: 'Could not process the event; retry later.',
-            },
-          });
+        res.status(500).json({
+          error: {
+            type: 'api_error',
+            code: 'internal_error',
+            message: 'Could not process the event; retry later.',
+          },
+        });
       },
     );
   };

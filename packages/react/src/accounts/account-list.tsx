@@ -6,6 +6,7 @@ import { describeError, useMessages } from '../i18n/use-messages.js';
 import { cx } from '../utils/cx.js';
 import { accountListMessages } from './messages.js';
 import { useLinkedAccounts } from './use-linked-accounts.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Which accounts to show. @default every linked account */
@@ -23,7 +24,7 @@ export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
  * The user's linked bank accounts as a grid of `<BalanceCard>`s, live: an account linked with
  * `<LinkBankAccount>` appears at once.
  */
-export function AccountList(props: AccountListProps): ReactNode {
+function AccountListRender(props: AccountListProps): ReactNode {
   const { filter, headingLevel = 3, emptyAction, onReconnect, className, ref, ...rest } = props;
   const result = useLinkedAccounts();
   const messages = useMessages(accountListMessages, 'AccountList');
@@ -108,3 +109,9 @@ export function AccountList(props: AccountListProps): ReactNode {
     </div>
   );
 }
+
+/** AccountList; accepts a `ref` to its root element on React 18 and 19. */
+export const AccountList = withForwardedRef<HTMLDivElement, AccountListProps>(
+  AccountListRender,
+  'AccountList',
+);

@@ -27,6 +27,7 @@ import {
   type BalanceRefreshState,
   type UseBalanceOptions,
 } from './use-balance.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface BalanceCardProps
   extends UseBalanceOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -243,7 +244,7 @@ function unavailableText(
  * it is, and a refresh button that follows the refresh lifecycle (pending, cooldown countdown,
  * failed, unavailable with the reason and what to do).
  */
-export function BalanceCard(props: BalanceCardProps): ReactNode {
+function BalanceCardRender(props: BalanceCardProps): ReactNode {
   const {
     accountId,
     initialAccount,
@@ -438,3 +439,9 @@ export function BalanceCard(props: BalanceCardProps): ReactNode {
     </div>
   );
 }
+
+/** BalanceCard; accepts a `ref` to its root element on React 18 and 19. */
+export const BalanceCard = withForwardedRef<HTMLDivElement, BalanceCardProps>(
+  BalanceCardRender,
+  'BalanceCard',
+);

@@ -16,6 +16,7 @@ import { cx } from '../utils/cx.js';
 import { useLatest } from '../utils/use-latest.js';
 import { financialAccountCardMessages, type FinancialAccountCardMessages } from './messages.js';
 import { useFinancialAccount, type RenameState } from './use-financial-account.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface FinancialAccountCardProps extends Omit<
   ComponentPropsWithoutRef<'div'>,
@@ -56,7 +57,7 @@ function renameError(
  * The user's Treasury account: its balance (with pending amounts), its nickname with an inline
  * rename, and its account and routing numbers once Stripe has set them up.
  */
-export function FinancialAccountCard(props: FinancialAccountCardProps): ReactNode {
+function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode {
   const { headingLevel = 3, onRename, className, ref, ...rest } = props;
   const { state, reload, rename, renameState, resetRename } = useFinancialAccount();
   const { locale } = usePurseContext('FinancialAccountCard');
@@ -348,3 +349,9 @@ export function FinancialAccountCard(props: FinancialAccountCardProps): ReactNod
     </div>
   );
 }
+
+/** FinancialAccountCard; accepts a `ref` to its root element on React 18 and 19. */
+export const FinancialAccountCard = withForwardedRef<HTMLDivElement, FinancialAccountCardProps>(
+  FinancialAccountCardRender,
+  'FinancialAccountCard',
+);

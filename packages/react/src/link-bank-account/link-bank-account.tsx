@@ -9,6 +9,7 @@ import {
   type LinkBankAccountState,
   type UseLinkBankAccountOptions,
 } from './use-link-bank-account.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface LinkBankAccountProps
   extends UseLinkBankAccountOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'> {
@@ -93,7 +94,7 @@ function buttonLabel(
  * created when it is clicked, never at mount; a click while a flow is under way does nothing.
  * Outcomes are announced in a polite live region and errors in an alert, with a retry.
  */
-export function LinkBankAccount(props: LinkBankAccountProps): ReactNode {
+function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
   const {
     onSuccess,
     onCancel,
@@ -160,3 +161,9 @@ export function LinkBankAccount(props: LinkBankAccountProps): ReactNode {
     </div>
   );
 }
+
+/** LinkBankAccount; accepts a `ref` to its root element on React 18 and 19. */
+export const LinkBankAccount = withForwardedRef<HTMLDivElement, LinkBankAccountProps>(
+  LinkBankAccountRender,
+  'LinkBankAccount',
+);

@@ -35,6 +35,7 @@ import { cx } from '../utils/cx.js';
 import { spendingMessages, type SpendingMessages } from './messages.js';
 import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
 import { useSpending, type UseSpendingOptions, type UseSpendingResult } from './use-spending.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 const SpendingBars = lazy(loadSpendingBars);
 
@@ -267,7 +268,7 @@ export interface SpendingViewProps extends Omit<HTMLAttributes<HTMLElement>, 'ch
 }
 
 /** The markup for a `useSpending` result (the hook's state in, the card out). */
-export function SpendingView(props: SpendingViewProps): ReactNode {
+function SpendingViewRender(props: SpendingViewProps): ReactNode {
   const {
     spending,
     heading,
@@ -652,7 +653,7 @@ export function SpendingView(props: SpendingViewProps): ReactNode {
  * Spending for one linked account (or several): totals, a bar chart per day, week or month,
  * top merchants, and a table with the same figures. See `useSpending` for the data behaviour.
  */
-export function SpendingChart(props: SpendingChartProps): ReactNode {
+function SpendingChartRender(props: SpendingChartProps): ReactNode {
   const {
     accountId,
     accountIds,
@@ -688,3 +689,15 @@ export function SpendingChart(props: SpendingChartProps): ReactNode {
   });
   return <SpendingView spending={spending} {...viewProps} />;
 }
+
+/** The view alone, for a custom hook setup; it takes the `useSpending` result as `spending`. */
+export const SpendingView = withForwardedRef<HTMLElement, SpendingViewProps>(
+  SpendingViewRender,
+  'SpendingView',
+);
+
+/** SpendingChart; accepts a `ref` to its root element on React 18 and 19. */
+export const SpendingChart = withForwardedRef<HTMLElement, SpendingChartProps>(
+  SpendingChartRender,
+  'SpendingChart',
+);

@@ -16,6 +16,7 @@ import { TransferPhaseBadge, topUpSourceName } from '../transfer-status/transfer
 import { cx } from '../utils/cx.js';
 import { topUpHistoryMessages } from './messages.js';
 import { useTopUpHistory, type UseTopUpHistoryOptions } from './use-top-up-history.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 const FILTERS: readonly TopUpStatus[] = [
   'processing',
@@ -46,7 +47,7 @@ export interface TopUpHistoryProps
  * The person's top-ups, newest first: amount, date, bank and a status badge for each, 20 at a
  * time with "Load more", kept current by live updates. `data-state`: `loading | empty | ready | error`.
  */
-export function TopUpHistory(props: TopUpHistoryProps): ReactNode {
+function TopUpHistoryRender(props: TopUpHistoryProps): ReactNode {
   const {
     status,
     pageSize,
@@ -256,3 +257,9 @@ export function TopUpHistory(props: TopUpHistoryProps): ReactNode {
     </div>
   );
 }
+
+/** TopUpHistory; accepts a `ref` to its root element on React 18 and 19. */
+export const TopUpHistory = withForwardedRef<HTMLDivElement, TopUpHistoryProps>(
+  TopUpHistoryRender,
+  'TopUpHistory',
+);

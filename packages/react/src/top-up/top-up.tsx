@@ -25,6 +25,7 @@ import {
   type TopUpStatus,
   type UseTopUpOptions,
 } from './use-top-up.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
@@ -102,7 +103,7 @@ function balanceText(source: TopUpSource, m: TopUpMessages, locale: PurseLocale)
  * optional description and same-day), a confirm step, then the live status of the transfer.
  * `data-state`: `loading-sources | no-sources | editing | confirming | submitting | submitted | error`.
  */
-export function TopUp(props: TopUpProps): ReactNode {
+function TopUpRender(props: TopUpProps): ReactNode {
   const {
     minAmount,
     maxAmount,
@@ -606,3 +607,6 @@ function Review(props: {
     </section>
   );
 }
+
+/** TopUp; accepts a `ref` to its root element on React 18 and 19. */
+export const TopUp = withForwardedRef<HTMLDivElement, TopUpProps>(TopUpRender, 'TopUp');

@@ -30,6 +30,7 @@ import {
   type CancelState,
   type UseInboundTransferOptions,
 } from './use-inbound-transfer.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface TransferStatusProps
   extends UseInboundTransferOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -96,7 +97,7 @@ function arrivalText(topUp: TopUp, locale: PurseLocale): string | null {
  * button while Stripe allows it, and the regulatory receipt. Status changes are announced
  * politely ("Top-up of $25.00 succeeded").
  */
-export function TransferStatus(props: TransferStatusProps): ReactNode {
+function TransferStatusRender(props: TransferStatusProps): ReactNode {
   const {
     topUpId,
     initialTopUp,
@@ -444,3 +445,9 @@ function CancelArea(props: {
     </div>
   );
 }
+
+/** TransferStatus; accepts a `ref` to its root element on React 18 and 19. */
+export const TransferStatus = withForwardedRef<HTMLDivElement, TransferStatusProps>(
+  TransferStatusRender,
+  'TransferStatus',
+);
