@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCREENSHOTS = join(here, '../../.artifacts/e2e/screenshots');
@@ -48,4 +48,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function simulate(page: Page, path: string, data: unknown = {}): Promise<void> {
   const response = await page.request.post(`/demo/simulator/${path}`, { data });
   expect(response.ok(), await response.text()).toBe(true);
+}
+
+/**
+ * The presenter moves the sandbox clock a business day at a time until `locator` shows
+ * `data-state` = `state` (how many days it takes depends on the weekday and holidays). The UI
+ * must update by itself: nothing reloads the page.
+ */
+export async function advanceUntil(page: Page, locator: Locator, state: string, maxDays = 5): Promise<void> {
+  for (let day = 0; day < maxDays; day += 1) {
+    if ((await locator.getAttribute('data-state')) === state) return;
+    await simulate(page, 'clock', { businessDays: 1 });
+    try {
+      await expect(locator).toHaveAttribute('data-state', state, { timeout: 3_000 });
+      return;
+    } catch {
+      // Not yet: another business day.
+    }
+  }
+  await expect(locator).toHaveAttribute('data-state', state, { timeout: 10_000 });
 }

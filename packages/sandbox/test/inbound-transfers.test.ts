@@ -429,7 +429,8 @@ describe('lifecycle on the business-day calendar', () => {
       const monday = await control<{ now: number }>(env.sb, 'POST', '/_sandbox/clock/advance', {
         business_days: 1,
       });
-      expect(monday.body.now).toBe(unix('2026-03-16T15:00:00Z'));
+      // The close of business (17:00 New York, 21:00Z in March) of the next business day.
+      expect(monday.body.now).toBe(unix('2026-03-16T21:00:00Z'));
       expect((await get(env, user.account, ibt.id)).status).toBe('processing');
       await control(env.sb, 'POST', '/_sandbox/clock/advance', { business_days: 1 });
       expect((await get(env, user.account, ibt.id)).status).toBe('succeeded');

@@ -19,7 +19,7 @@ describe('TOP_UP_FAILURE_INFO', () => {
 
   it('tells someone without enough money to add some or top up less', () => {
     expect(TOP_UP_FAILURE_INFO.insufficient_funds).toEqual({
-      message: "Your bank account didn't have enough money for this top-up.",
+      message: 'Your bank account didn’t have enough money for this top-up.',
       nextStep: 'Add money to that account or try a smaller amount, then top up again.',
     });
   });

@@ -22,7 +22,7 @@ export const TOP_UP_FAILURE_INFO: Readonly<Record<TopUpFailureCode, TopUpFailure
     nextStep: 'Contact your bank to unfreeze it, or top up from another account.',
   },
   bank_account_restricted: {
-    message: "Your bank account doesn't allow this kind of withdrawal.",
+    message: 'Your bank account doesn’t allow this kind of withdrawal.',
     nextStep:
       'Ask your bank to allow electronic (ACH) debits on the account, or top up from another account.',
   },
@@ -31,39 +31,39 @@ export const TOP_UP_FAILURE_INFO: Readonly<Record<TopUpFailureCode, TopUpFailure
     nextStep: 'Link the account again, or link another one, then top up again.',
   },
   debit_not_authorized: {
-    message: "Your bank says you didn't authorize this top-up.",
+    message: 'Your bank says you didn’t authorize this top-up.',
     nextStep: 'If you meant to top up, tell your bank to accept debits from us, then top up again.',
   },
   incorrect_account_holder_address: {
-    message: "The address we have doesn't match what your bank has on file.",
-    nextStep: "Update your address to match your bank's records, then top up again.",
+    message: 'The address we have doesn’t match what your bank has on file.',
+    nextStep: 'Update your address to match your bank’s records, then top up again.',
   },
   incorrect_account_holder_name: {
-    message: "The name we have doesn't match the name on your bank account.",
-    nextStep: "Update your name to match your bank's records, then top up again.",
+    message: 'The name we have doesn’t match the name on your bank account.',
+    nextStep: 'Update your name to match your bank’s records, then top up again.',
   },
   incorrect_account_holder_tax_id: {
-    message: "The tax ID we have doesn't match what your bank has on file.",
+    message: 'The tax ID we have doesn’t match what your bank has on file.',
     nextStep: 'Check the tax ID on your profile, then top up again.',
   },
   insufficient_funds: {
-    message: "Your bank account didn't have enough money for this top-up.",
+    message: 'Your bank account didn’t have enough money for this top-up.',
     nextStep: 'Add money to that account or try a smaller amount, then top up again.',
   },
   invalid_account_number: {
-    message: "The bank couldn't find an account with that number.",
+    message: 'The bank couldn’t find an account with that number.',
     nextStep: 'Link the account again to check its details, or top up from another account.',
   },
   invalid_currency: {
-    message: "Your bank account can't send money in this currency.",
+    message: 'Your bank account can’t send money in this currency.',
     nextStep: 'Top up from a US dollar account.',
   },
   no_account: {
-    message: "The bank couldn't find the account this top-up came from.",
+    message: 'The bank couldn’t find the account this top-up came from.',
     nextStep: 'Link the account again, or top up from another account.',
   },
   other: {
-    message: "Your bank couldn't process this top-up.",
+    message: 'Your bank couldn’t process this top-up.',
     nextStep: 'Try again later, or top up from another account. Contact us if it keeps happening.',
   },
 };

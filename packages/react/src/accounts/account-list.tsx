@@ -111,7 +111,7 @@ function AccountListRender(props: AccountListProps): ReactNode {
 }
 
 /** AccountList; accepts a `ref` to its root element on React 18 and 19. */
-export const AccountList = withForwardedRef<HTMLDivElement, AccountListProps>(
+export const AccountList = /* @__PURE__ */ withForwardedRef<HTMLDivElement, AccountListProps>(
   AccountListRender,
   'AccountList',
 );

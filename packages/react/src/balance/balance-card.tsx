@@ -441,7 +441,7 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
 }
 
 /** BalanceCard; accepts a `ref` to its root element on React 18 and 19. */
-export const BalanceCard = withForwardedRef<HTMLDivElement, BalanceCardProps>(
+export const BalanceCard = /* @__PURE__ */ withForwardedRef<HTMLDivElement, BalanceCardProps>(
   BalanceCardRender,
   'BalanceCard',
 );

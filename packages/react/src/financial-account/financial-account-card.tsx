@@ -351,7 +351,7 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
 }
 
 /** FinancialAccountCard; accepts a `ref` to its root element on React 18 and 19. */
-export const FinancialAccountCard = withForwardedRef<HTMLDivElement, FinancialAccountCardProps>(
-  FinancialAccountCardRender,
-  'FinancialAccountCard',
-);
+export const FinancialAccountCard = /* @__PURE__ */ withForwardedRef<
+  HTMLDivElement,
+  FinancialAccountCardProps
+>(FinancialAccountCardRender, 'FinancialAccountCard');

@@ -163,7 +163,7 @@ function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
 }
 
 /** LinkBankAccount; accepts a `ref` to its root element on React 18 and 19. */
-export const LinkBankAccount = withForwardedRef<HTMLDivElement, LinkBankAccountProps>(
-  LinkBankAccountRender,
-  'LinkBankAccount',
-);
+export const LinkBankAccount = /* @__PURE__ */ withForwardedRef<
+  HTMLDivElement,
+  LinkBankAccountProps
+>(LinkBankAccountRender, 'LinkBankAccount');

@@ -691,13 +691,13 @@ function SpendingChartRender(props: SpendingChartProps): ReactNode {
 }
 
 /** The view alone, for a custom hook setup; it takes the `useSpending` result as `spending`. */
-export const SpendingView = withForwardedRef<HTMLElement, SpendingViewProps>(
+export const SpendingView = /* @__PURE__ */ withForwardedRef<HTMLElement, SpendingViewProps>(
   SpendingViewRender,
   'SpendingView',
 );
 
 /** SpendingChart; accepts a `ref` to its root element on React 18 and 19. */
-export const SpendingChart = withForwardedRef<HTMLElement, SpendingChartProps>(
+export const SpendingChart = /* @__PURE__ */ withForwardedRef<HTMLElement, SpendingChartProps>(
   SpendingChartRender,
   'SpendingChart',
 );

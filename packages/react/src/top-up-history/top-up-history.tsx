@@ -259,7 +259,7 @@ function TopUpHistoryRender(props: TopUpHistoryProps): ReactNode {
 }
 
 /** TopUpHistory; accepts a `ref` to its root element on React 18 and 19. */
-export const TopUpHistory = withForwardedRef<HTMLDivElement, TopUpHistoryProps>(
+export const TopUpHistory = /* @__PURE__ */ withForwardedRef<HTMLDivElement, TopUpHistoryProps>(
   TopUpHistoryRender,
   'TopUpHistory',
 );

@@ -178,7 +178,8 @@ describe('TopUp', { timeout: 20_000 }, () => {
     });
     expect(call?.key).toMatch(/.{8,}/);
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ amount: 25_00 }));
-    const status = screen.getByRole('group', { name: 'Top-up' });
+    // The tracker's code loads when it is first needed.
+    const status = await screen.findByRole('group', { name: 'Top-up' });
     expect(status).toHaveAttribute('data-state', 'processing');
     expect(status).toHaveTextContent('$25.00');
 

@@ -1,5 +1,7 @@
 import { formatMoney, type PurseError, type PurseLocale, type TopUpSource } from '@purse/core';
 import {
+  Suspense,
+  lazy,
   useEffect,
   useId,
   useRef,
@@ -11,7 +13,6 @@ import {
 import { commonMessages, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
-import { TransferStatus } from '../transfer-status/transfer-status.js';
 import { cx } from '../utils/cx.js';
 import { currencyAffix } from './currency-affix.js';
 import { TOP_UP_ERROR_CODES, topUpMessages, type TopUpMessages } from './messages.js';
@@ -26,6 +27,12 @@ import {
   type UseTopUpOptions,
 } from './use-top-up.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+
+// The tracker appears only after a top-up is made, so its code loads then (a smaller first load).
+const TransferStatus = lazy(async () => {
+  const module = await import('../transfer-status/transfer-status.js');
+  return { default: module.TransferStatus };
+});
 
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
@@ -450,7 +457,17 @@ function TopUpRender(props: TopUpProps): ReactNode {
             {m.submittedTitle}
           </h3>
           <p className="purse-Muted">{m.submittedBody}</p>
-          <TransferStatus topUpId={state.topUp.id} initialTopUp={state.topUp} headingLevel={4} />
+          <Suspense
+            fallback={
+              <span
+                className="purse-Skeleton"
+                data-slot="tracker-loading"
+                style={{ height: 120 }}
+              />
+            }
+          >
+            <TransferStatus topUpId={state.topUp.id} initialTopUp={state.topUp} headingLevel={4} />
+          </Suspense>
           <div data-slot="actions">
             <button
               type="button"
@@ -609,4 +626,7 @@ function Review(props: {
 }
 
 /** TopUp; accepts a `ref` to its root element on React 18 and 19. */
-export const TopUp = withForwardedRef<HTMLDivElement, TopUpProps>(TopUpRender, 'TopUp');
+export const TopUp = /* @__PURE__ */ withForwardedRef<HTMLDivElement, TopUpProps>(
+  TopUpRender,
+  'TopUp',
+);

@@ -447,7 +447,7 @@ function CancelArea(props: {
 }
 
 /** TransferStatus; accepts a `ref` to its root element on React 18 and 19. */
-export const TransferStatus = withForwardedRef<HTMLDivElement, TransferStatusProps>(
+export const TransferStatus = /* @__PURE__ */ withForwardedRef<HTMLDivElement, TransferStatusProps>(
   TransferStatusRender,
   'TransferStatus',
 );

@@ -56,10 +56,10 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
         let target: number;
         if (params.seconds !== undefined) target = now + params.seconds;
         else if (params.business_days !== undefined) {
-          // The same time of day, N business days on (the next business day if today is not one).
+          // The close of business (17:00 New York) N business days on, counting from today (or,
+          // on a weekend or holiday, from the next business day): past that day's ACH work.
           const date = addBusinessDays(calendarDateOf(now), params.business_days);
-          const midnight = unixAt(calendarDateOf(now));
-          target = Math.max(now, unixAt(date) + (now - midnight));
+          target = Math.max(now, unixAt(date, { hour: 17 }));
         } else if (params.to !== undefined) {
           if (params.to < now)
             throw invalidParam('to', 'parameter_invalid_integer', 'The clock cannot go back.');

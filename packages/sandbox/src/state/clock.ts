@@ -93,6 +93,14 @@ export class VirtualClock {
     return this.now();
   }
 
+  /** Back to `start` with nothing scheduled, as a freshly made clock. */
+  reset(start: number): void {
+    this.queue.length = 0;
+    this.pinned = undefined;
+    this.rebase(start);
+    this.arm();
+  }
+
   /** Stops the real-time timer; scheduled work no longer runs on its own. */
   stop(): void {
     this.stopped = true;

@@ -92,8 +92,11 @@ export class Engine {
   /** Bumped by `reset`, so work scheduled before a reset never touches the new state. */
   private epoch = 0;
 
+  private readonly startAt: number | undefined;
+
   constructor(options: EngineOptions) {
     this.keys = options.keys;
+    this.startAt = options.clock.start;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.clock = new VirtualClock(options.clock);
     this.webhooks = new WebhookDispatcher(options.keys.webhookSecret, {
@@ -177,9 +180,13 @@ export class Engine {
     return [...this.requestLog];
   }
 
-  /** Forgets everything: objects, events, idempotency keys, faults and the request log. */
+  /**
+   * Forgets everything: objects, events, idempotency keys, faults and the request log; the clock
+   * goes back to its start (the `startAt` it was given, else the real time now).
+   */
   reset(): void {
     this.epoch += 1;
+    this.clock.reset(this.startAt ?? Date.now() / 1000);
     this.store.clear();
     this.idempotency.clear();
     this.faults.clear();

@@ -1,0 +1,252 @@
+/**
+ * The sales demo, end to end, in Chromium: the sandbox, the demo's server (Purse's router and
+ * webhook handler) and the built web app. Each scenario starts from a freshly seeded sandbox.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { advanceUntil, expectNoAxeViolations, screenshot, signIn, simulate } from './helpers.js';
+
+const linkButton = (page: Page) => page.getByRole('button', { name: 'Link a bank account' }).first();
+const card = (page: Page, name: string) => page.locator('.purse-BalanceCard').filter({ hasText: name });
+const walletCard = (page: Page) => page.locator('.purse-FinancialAccountCard');
+
+async function linkInModal(page: Page, bank: string, accounts: string[]): Promise<void> {
+  await linkButton(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Link a bank account' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: bank }).click();
+  for (const account of accounts) await dialog.getByRole('checkbox', { name: new RegExp(account) }).check();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Agree and link' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function startTopUp(page: Page, options: { source: RegExp; amount: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Top up' }).click();
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('radio', { name: options.source }).check();
+  await form.getByLabel('Amount').fill(options.amount);
+}
+
+async function confirmTopUp(page: Page): Promise<void> {
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(form.getByRole('heading', { name: 'Review your top-up' })).toBeVisible();
+  await form.getByRole('button', { name: 'Confirm top-up' }).click();
+}
+
+const tracker = (page: Page) => page.locator('.purse-TopUp .purse-TransferStatus');
+
+test('1. a new user links a bank through the sandbox modal; cancelling leaves nothing and no error', async ({ page }) => {
+  await signIn(page, 'new_user');
+  await expect(page.getByText('No bank accounts linked yet')).toBeVisible();
+
+  // Cancel first: Escape leaves the modal with nothing linked and nothing reported as an error.
+  await linkButton(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Link a bank account' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.purse-BalanceCard')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await linkInModal(page, 'StripeBank', ['Everyday Checking']);
+  const checking = card(page, 'Everyday Checking');
+  await expect(checking).toBeVisible();
+  await expect(checking).toContainText('$4,218.37');
+  await screenshot(page, '1-linked-account');
+});
+
+test('2. a balance refresh goes pending then succeeded live, then cools down; a down bank shows the failure', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  const checking = card(page, 'Everyday Checking');
+  const refresh = checking.getByRole('button', { name: /Refresh balance|Refreshing/ });
+  await expect(refresh).toBeVisible();
+  // The seed refreshed a minute ago; wait out the sandbox's 60 s cooldown if it still runs.
+  await expect(checking.getByRole('button', { name: 'Refresh balance' })).toBeEnabled({ timeout: 70_000 });
+  await checking.getByRole('button', { name: 'Refresh balance' }).click();
+  await expect(checking).toHaveAttribute('data-state', /ready/);
+  await expect(checking.getByText('Refreshing…')).toBeVisible();
+  await expect(checking.getByText('Balance updated')).toBeAttached({ timeout: 15_000 });
+  await expect(checking.getByText(/as of (now|just now|\d+ seconds? ago)/)).toBeVisible();
+  // The cooldown: the button is disabled with a countdown.
+  const cooling = checking.getByRole('button', { name: /Refresh available in/ });
+  await expect(cooling).toBeVisible();
+  await expect(cooling).toHaveAttribute('aria-disabled', 'true');
+  await screenshot(page, '2-refresh-cooldown');
+
+  // A down bank: its prefetched refresh fails, and the card says so.
+  await signIn(page, 'new_user');
+  await linkInModal(page, 'Down Bank (Unscheduled)', ['Checking']);
+  const down = card(page, 'Down Bank');
+  await expect(down.getByText('Your bank didn’t respond to the last refresh.')).toBeVisible({ timeout: 15_000 });
+  await screenshot(page, '2-down-bank');
+});
+
+test('3. the spending chart shows 90 days; weekly and daily buckets; the table has the same totals', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  await page.getByRole('link', { name: 'Spending' }).click();
+  const chart = page.locator('.purse-SpendingChart');
+  await expect(chart).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect(chart.getByText(/Last 90 days/)).toBeVisible();
+  await expect(chart.getByRole('radio', { name: '90 days' })).toBeChecked();
+
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  const table = chart.getByRole('table');
+  await expect(table).toBeVisible();
+  const weeklyRows = await table.locator('tbody tr').count();
+  await chart.getByRole('radio', { name: 'Daily' }).check();
+  await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(weeklyRows);
+  const dailyRows = await table.locator('tbody tr').count();
+  await chart.getByRole('radio', { name: 'Weekly' }).check();
+  await expect.poll(() => table.locator('tbody tr').count()).toBe(weeklyRows);
+  expect(dailyRows).toBeGreaterThanOrEqual(89);
+  expect(weeklyRows).toBeGreaterThanOrEqual(13);
+  expect(weeklyRows).toBeLessThanOrEqual(15);
+
+  // The headline total is the table's total row.
+  const headline = (await chart.locator('[data-slot="totals"] [data-slot="amount"]').innerText()).trim();
+  const totals = await table.locator('tfoot').innerText();
+  expect(totals).toContain(headline);
+  await screenshot(page, '3-spending-table');
+});
+
+test('4. a successful top-up: processing, the clock moves, succeeded live, the balance rises', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  await expect(walletCard(page)).toContainText('$1,250.00');
+  await startTopUp(page, { source: /6789/, amount: '25.00' });
+  await confirmTopUp(page);
+  await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
+  await expect(tracker(page).getByText(/Expected to arrive/)).toBeVisible();
+  await screenshot(page, '4-top-up-processing');
+
+  await advanceUntil(page, tracker(page), 'succeeded');
+  await screenshot(page, '4-top-up-succeeded');
+
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(walletCard(page)).toContainText('$1,275.00');
+  await screenshot(page, '4-overview-after-top-up');
+});
+
+test('5. a top-up from the short-of-funds bank is warned about, and when forced fails with insufficient_funds', async ({ page }) => {
+  await signIn(page, 'short_of_funds');
+  await startTopUp(page, { source: /0002/, amount: '200' });
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(form.getByText('This is more than your bank shows as available')).toBeVisible();
+  await screenshot(page, '5-balance-warning');
+  await form.getByRole('checkbox', { name: /I understand this may fail/ }).check();
+  await confirmTopUp(page);
+  await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
+
+  await advanceUntil(page, tracker(page), 'failed');
+  await expect(tracker(page)).toContainText('didn’t have enough money');
+  await screenshot(page, '5-insufficient-funds');
+});
+
+test('6. a returned transfer: succeeded, then returned from the simulator; the balance goes back down', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  await startTopUp(page, { source: /6789/, amount: '40' });
+  await confirmTopUp(page);
+  await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
+  await simulate(page, 'transfers/latest/succeed');
+  await expect(tracker(page)).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(walletCard(page)).toContainText('$1,290.00');
+
+  await page.getByRole('link', { name: 'Top up' }).click();
+  await page.locator('.purse-TopUpHistory').getByRole('button', { name: /\$40\.00/ }).first().click();
+  const details = page.locator('.demo-Stack .purse-TransferStatus');
+  await simulate(page, 'transfers/latest/return');
+  await expect(details).toHaveAttribute('data-state', 'returned', { timeout: 20_000 });
+  await expect(details).toContainText('Your bank returned the money after it arrived');
+  await screenshot(page, '6-returned');
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(walletCard(page)).toContainText('$1,250.00');
+});
+
+test('7. a double click on submit creates one transfer', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  await startTopUp(page, { source: /6789/, amount: '12.34' });
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await form.getByRole('button', { name: 'Confirm top-up' }).dblclick();
+  await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
+  const list = await page.request.get('/api/purse/top-ups?limit=100');
+  const body = (await list.json()) as { data: { amount: number }[] };
+  expect(body.data.filter((t) => t.amount === 1234)).toHaveLength(1);
+  await expect(page.locator('.purse-TopUpHistory').getByRole('button', { name: /\$12\.34/ })).toHaveCount(1);
+});
+
+test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async ({ page }) => {
+  await signIn(page, 'freelancer');
+  await expectNoAxeViolations(page);
+  await screenshot(page, '8-overview');
+
+  // Reach the Top up page from the navigation with the keyboard.
+  const topUpLink = page.getByRole('link', { name: 'Top up' });
+  for (let i = 0; i < 20 && !(await topUpLink.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(topUpLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  const form = page.locator('.purse-TopUp');
+  await expect(form.getByRole('radio').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, '8-top-up');
+
+  // Tab into the source radios, choose checking with the arrow keys, then type the amount.
+  const checking = form.getByRole('radio', { name: /6789/ });
+  for (let i = 0; i < 30 && !(await form.getByRole('radio').first().evaluate((el) => el === document.activeElement || (el as HTMLInputElement).form?.contains(document.activeElement) === true && document.activeElement?.getAttribute('type') === 'radio')); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  for (let i = 0; i < 4 && !(await checking.isChecked()); i += 1) await page.keyboard.press('ArrowDown');
+  await expect(checking).toBeChecked();
+  const amount = form.getByLabel('Amount');
+  for (let i = 0; i < 10 && !(await amount.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(amount).toBeFocused();
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('heading', { name: 'Review your top-up' })).toBeVisible();
+  const confirm = form.getByRole('button', { name: 'Confirm top-up' });
+  for (let i = 0; i < 10 && !(await confirm.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
+  await expectNoAxeViolations(page);
+
+  await advanceUntil(page, tracker(page), 'succeeded');
+
+  await page.getByRole('link', { name: 'Spending' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.purse-SpendingChart')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  await screenshot(page, '8-spending');
+
+  await page.getByRole('link', { name: 'Overview' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(walletCard(page)).toContainText('$1,280.00');
+
+  // The dark theme passes too.
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await expectNoAxeViolations(page);
+  await screenshot(page, '8-overview-dark');
+});
+
+test('9. in German, amounts and dates are formatted the German way', async ({ page }) => {
+  await signIn(page, 'freelancer', { locale: 'de' });
+  await expect(page.getByRole('heading', { name: 'Ihr Geld' })).toBeVisible();
+  // 1.250,00 $ with a no-break space before the sign.
+  await expect(walletCard(page)).toContainText(/1\.250,00\s\$/);
+  await expect(card(page, 'Everyday Checking')).toContainText(/4\.218,37\s\$/);
+  await page.getByRole('link', { name: 'Aufladen' }).click();
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('radio', { name: /6789/ }).check();
+  await form.getByLabel('Betrag').fill('1.234,56');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await expect(form).toContainText(/1\.234,56\s\$/);
+  await page.getByRole('link', { name: 'Ausgaben' }).click();
+  const chart = page.locator('.purse-SpendingChart');
+  await expect(chart).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  // German dates: day before month, with a full stop (e.g. 25.08.26).
+  await expect(chart.getByText(/\d{1,2}\.\d{1,2}\.\d{2,4}/).first()).toBeVisible();
+  await screenshot(page, '9-german');
+});
