@@ -5,8 +5,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { advanceUntil, expectNoAxeViolations, screenshot, signIn, simulate } from './helpers.js';
 
-const linkButton = (page: Page) => page.getByRole('button', { name: 'Link a bank account' }).first();
-const card = (page: Page, name: string) => page.locator('.purse-BalanceCard').filter({ hasText: name });
+const linkButton = (page: Page) =>
+  page.getByRole('button', { name: 'Link a bank account' }).first();
+const card = (page: Page, name: string) =>
+  page.locator('.purse-BalanceCard').filter({ hasText: name });
 const walletCard = (page: Page) => page.locator('.purse-FinancialAccountCard');
 
 async function linkInModal(page: Page, bank: string, accounts: string[]): Promise<void> {
@@ -14,7 +16,8 @@ async function linkInModal(page: Page, bank: string, accounts: string[]): Promis
   const dialog = page.getByRole('dialog', { name: 'Link a bank account' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: bank }).click();
-  for (const account of accounts) await dialog.getByRole('checkbox', { name: new RegExp(account) }).check();
+  for (const account of accounts)
+    await dialog.getByRole('checkbox', { name: new RegExp(account) }).check();
   await dialog.getByRole('button', { name: 'Continue' }).click();
   await dialog.getByRole('button', { name: 'Agree and link' }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -37,7 +40,9 @@ async function confirmTopUp(page: Page): Promise<void> {
 
 const tracker = (page: Page) => page.locator('.purse-TopUp .purse-TransferStatus');
 
-test('1. a new user links a bank through the sandbox modal; cancelling leaves nothing and no error', async ({ page }) => {
+test('1. a new user links a bank through the sandbox modal; cancelling leaves nothing and no error', async ({
+  page,
+}) => {
   await signIn(page, 'new_user');
   await expect(page.getByText('No bank accounts linked yet')).toBeVisible();
 
@@ -57,13 +62,17 @@ test('1. a new user links a bank through the sandbox modal; cancelling leaves no
   await screenshot(page, '1-linked-account');
 });
 
-test('2. a balance refresh goes pending then succeeded live, then cools down; a down bank shows the failure', async ({ page }) => {
+test('2. a balance refresh goes pending then succeeded live, then cools down; a down bank shows the failure', async ({
+  page,
+}) => {
   await signIn(page, 'freelancer');
   const checking = card(page, 'Everyday Checking');
   const refresh = checking.getByRole('button', { name: /Refresh balance|Refreshing/ });
   await expect(refresh).toBeVisible();
   // The seed refreshed a minute ago; wait out the sandbox's 60 s cooldown if it still runs.
-  await expect(checking.getByRole('button', { name: 'Refresh balance' })).toBeEnabled({ timeout: 70_000 });
+  await expect(checking.getByRole('button', { name: 'Refresh balance' })).toBeEnabled({
+    timeout: 70_000,
+  });
   await checking.getByRole('button', { name: 'Refresh balance' }).click();
   await expect(checking).toHaveAttribute('data-state', /ready/);
   await expect(checking.getByText('Refreshing…')).toBeVisible();
@@ -79,11 +88,15 @@ test('2. a balance refresh goes pending then succeeded live, then cools down; a 
   await signIn(page, 'new_user');
   await linkInModal(page, 'Down Bank (Unscheduled)', ['Checking']);
   const down = card(page, 'Down Bank');
-  await expect(down.getByText('Your bank didn’t respond to the last refresh.')).toBeVisible({ timeout: 15_000 });
+  await expect(down.getByText('Your bank didn’t respond to the last refresh.')).toBeVisible({
+    timeout: 15_000,
+  });
   await screenshot(page, '2-down-bank');
 });
 
-test('3. the spending chart shows 90 days; weekly and daily buckets; the table has the same totals', async ({ page }) => {
+test('3. the spending chart shows 90 days; weekly and daily buckets; the table has the same totals', async ({
+  page,
+}) => {
   await signIn(page, 'freelancer');
   await page.getByRole('link', { name: 'Spending' }).click();
   const chart = page.locator('.purse-SpendingChart');
@@ -105,13 +118,17 @@ test('3. the spending chart shows 90 days; weekly and daily buckets; the table h
   expect(weeklyRows).toBeLessThanOrEqual(15);
 
   // The headline total is the table's total row.
-  const headline = (await chart.locator('[data-slot="totals"] [data-slot="amount"]').innerText()).trim();
+  const headline = (
+    await chart.locator('[data-slot="totals"] [data-slot="amount"]').innerText()
+  ).trim();
   const totals = await table.locator('tfoot').innerText();
   expect(totals).toContain(headline);
   await screenshot(page, '3-spending-table');
 });
 
-test('4. a successful top-up: processing, the clock moves, succeeded live, the balance rises', async ({ page }) => {
+test('4. a successful top-up: processing, the clock moves, succeeded live, the balance rises', async ({
+  page,
+}) => {
   await signIn(page, 'freelancer');
   await expect(walletCard(page)).toContainText('$1,250.00');
   await startTopUp(page, { source: /6789/, amount: '25.00' });
@@ -128,7 +145,9 @@ test('4. a successful top-up: processing, the clock moves, succeeded live, the b
   await screenshot(page, '4-overview-after-top-up');
 });
 
-test('5. a top-up from the short-of-funds bank is warned about, and when forced fails with insufficient_funds', async ({ page }) => {
+test('5. a top-up from the short-of-funds bank is warned about, and when forced fails with insufficient_funds', async ({
+  page,
+}) => {
   await signIn(page, 'short_of_funds');
   await startTopUp(page, { source: /0002/, amount: '200' });
   const form = page.locator('.purse-TopUp');
@@ -144,7 +163,9 @@ test('5. a top-up from the short-of-funds bank is warned about, and when forced 
   await screenshot(page, '5-insufficient-funds');
 });
 
-test('6. a returned transfer: succeeded, then returned from the simulator; the balance goes back down', async ({ page }) => {
+test('6. a returned transfer: succeeded, then returned from the simulator; the balance goes back down', async ({
+  page,
+}) => {
   await signIn(page, 'freelancer');
   await startTopUp(page, { source: /6789/, amount: '40' });
   await confirmTopUp(page);
@@ -155,7 +176,11 @@ test('6. a returned transfer: succeeded, then returned from the simulator; the b
   await expect(walletCard(page)).toContainText('$1,290.00');
 
   await page.getByRole('link', { name: 'Top up' }).click();
-  await page.locator('.purse-TopUpHistory').getByRole('button', { name: /\$40\.00/ }).first().click();
+  await page
+    .locator('.purse-TopUpHistory')
+    .getByRole('button', { name: /\$40\.00/ })
+    .first()
+    .click();
   const details = page.locator('.demo-Stack .purse-TransferStatus');
   await simulate(page, 'transfers/latest/return');
   await expect(details).toHaveAttribute('data-state', 'returned', { timeout: 20_000 });
@@ -175,7 +200,9 @@ test('7. a double click on submit creates one transfer', async ({ page }) => {
   const list = await page.request.get('/api/purse/top-ups?limit=100');
   const body = (await list.json()) as { data: { amount: number }[] };
   expect(body.data.filter((t) => t.amount === 1234)).toHaveLength(1);
-  await expect(page.locator('.purse-TopUpHistory').getByRole('button', { name: /\$12\.34/ })).toHaveCount(1);
+  await expect(
+    page.locator('.purse-TopUpHistory').getByRole('button', { name: /\$12\.34/ }),
+  ).toHaveCount(1);
 });
 
 test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async ({ page }) => {
@@ -185,7 +212,12 @@ test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async
 
   // Reach the Top up page from the navigation with the keyboard.
   const topUpLink = page.getByRole('link', { name: 'Top up' });
-  for (let i = 0; i < 20 && !(await topUpLink.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (
+    let i = 0;
+    i < 20 && !(await topUpLink.evaluate((el) => el === document.activeElement));
+    i += 1
+  )
+    await page.keyboard.press('Tab');
   await expect(topUpLink).toBeFocused();
   await page.keyboard.press('Enter');
   const form = page.locator('.purse-TopUp');
@@ -195,19 +227,39 @@ test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async
 
   // Tab into the source radios, choose checking with the arrow keys, then type the amount.
   const checking = form.getByRole('radio', { name: /6789/ });
-  for (let i = 0; i < 30 && !(await form.getByRole('radio').first().evaluate((el) => el === document.activeElement || (el as HTMLInputElement).form?.contains(document.activeElement) === true && document.activeElement?.getAttribute('type') === 'radio')); i += 1) {
+  for (
+    let i = 0;
+    i < 30 &&
+    !(await form
+      .getByRole('radio')
+      .first()
+      .evaluate(
+        (el) =>
+          el === document.activeElement ||
+          ((el as HTMLInputElement).form?.contains(document.activeElement) === true &&
+            document.activeElement?.getAttribute('type') === 'radio'),
+      ));
+    i += 1
+  ) {
     await page.keyboard.press('Tab');
   }
-  for (let i = 0; i < 4 && !(await checking.isChecked()); i += 1) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 4 && !(await checking.isChecked()); i += 1)
+    await page.keyboard.press('ArrowDown');
   await expect(checking).toBeChecked();
   const amount = form.getByLabel('Amount');
-  for (let i = 0; i < 10 && !(await amount.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await amount.evaluate((el) => el === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(amount).toBeFocused();
   await page.keyboard.type('30');
   await page.keyboard.press('Enter');
   await expect(form.getByRole('heading', { name: 'Review your top-up' })).toBeVisible();
   const confirm = form.getByRole('button', { name: 'Confirm top-up' });
-  for (let i = 0; i < 10 && !(await confirm.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (
+    let i = 0;
+    i < 10 && !(await confirm.evaluate((el) => el === document.activeElement));
+    i += 1
+  )
+    await page.keyboard.press('Tab');
   await expect(confirm).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(tracker(page)).toHaveAttribute('data-state', 'processing');
@@ -217,7 +269,9 @@ test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async
 
   await page.getByRole('link', { name: 'Spending' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.purse-SpendingChart')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect(page.locator('.purse-SpendingChart')).toHaveAttribute('data-state', 'ready', {
+    timeout: 20_000,
+  });
   await expectNoAxeViolations(page);
   await screenshot(page, '8-spending');
 

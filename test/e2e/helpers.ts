@@ -55,7 +55,12 @@ export async function simulate(page: Page, path: string, data: unknown = {}): Pr
  * `data-state` = `state` (how many days it takes depends on the weekday and holidays). The UI
  * must update by itself: nothing reloads the page.
  */
-export async function advanceUntil(page: Page, locator: Locator, state: string, maxDays = 5): Promise<void> {
+export async function advanceUntil(
+  page: Page,
+  locator: Locator,
+  state: string,
+  maxDays = 5,
+): Promise<void> {
   for (let day = 0; day < maxDays; day += 1) {
     if ((await locator.getAttribute('data-state')) === state) return;
     await simulate(page, 'clock', { businessDays: 1 });

@@ -215,7 +215,7 @@ export const Submitted: Story = {
       expect(canvas.getByRole('heading', { name: 'Top-up started' })).toHaveFocus(),
     );
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
-    const tracker = canvas.getByRole('group', { name: 'Top-up' });
+    const tracker = await canvas.findByRole('group', { name: 'Top-up' });
     await expect(tracker).toHaveAttribute('data-state', 'processing');
     await expect(within(tracker).getByText('$250.00')).toBeVisible();
   },
