@@ -8,6 +8,7 @@ export {
   errorTypeOf,
   isPurseError,
   isPurseErrorCode,
+  toPurseError,
 } from './contract/errors.js';
 export type {
   PurseErrorBody,

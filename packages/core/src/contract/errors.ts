@@ -226,3 +226,17 @@ export class PurseError extends Error {
 export function isPurseError(value: unknown): value is PurseError {
   return value instanceof PurseError;
 }
+
+/**
+ * Any thrown value as a PurseError: PurseErrors pass through; anything else (a bug, an
+ * unexpected rejection) becomes `internal_error`, keeping the original as `cause`.
+ */
+export function toPurseError(error: unknown, context?: string): PurseError {
+  if (error instanceof PurseError) return error;
+  const detail = error instanceof Error ? error.message : 'Unexpected error.';
+  return new PurseError({
+    code: 'internal_error',
+    message: context ? `${context} failed: ${detail}` : detail,
+    cause: error,
+  });
+}

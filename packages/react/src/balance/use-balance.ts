@@ -5,7 +5,7 @@
  * enforces with a 429 `refresh_not_available` and `retryAt`), and never starts on an inactive
  * or disconnected account or one that did not grant the `balances` permission.
  */
-import { isPurseError, PurseError, type LinkedAccount } from '@purse/core';
+import { type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
@@ -118,15 +118,6 @@ interface Local {
   /** From a refusal (inactive, disconnected, permission) until the account says otherwise. */
   blocked: RefreshUnavailableReason | null;
   error: PurseError | null;
-}
-
-function toPurseError(error: unknown): PurseError {
-  if (isPurseError(error)) return error;
-  return new PurseError({
-    code: 'internal_error',
-    message: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
 }
 
 function freshLocal(forId: string): Local {

@@ -2,7 +2,7 @@
  * `useFinancialAccount`: the user's Treasury FinancialAccount (balance, nickname, ABA details),
  * kept current through `financial_account.updated`, with a validated rename.
  */
-import { isPurseError, PurseError, type FinancialAccountView } from '@purse/core';
+import { type PurseError, type FinancialAccountView, toPurseError } from '@purse/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 
@@ -60,15 +60,6 @@ export interface UseFinancialAccountResult {
 
 const SOURCE = 'FinancialAccountCard';
 const ABA = 'financial_addresses.aba';
-
-function toPurseError(error: unknown): PurseError {
-  if (isPurseError(error)) return error;
-  return new PurseError({
-    code: 'internal_error',
-    message: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
-}
 
 export function accountDetails(account: FinancialAccountView): AccountDetails {
   const { address, features } = account;

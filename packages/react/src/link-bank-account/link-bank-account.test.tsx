@@ -30,12 +30,18 @@ function linked(...accounts: LinkedAccount[]): (secret: string) => CollectAccoun
   });
 }
 
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+} {
   let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
   });
-  return { promise, resolve };
+  return { promise, resolve, reject };
 }
 
 async function expectNoAxeViolations(container: HTMLElement): Promise<void> {
@@ -300,6 +306,21 @@ describe('LinkBankAccount', () => {
     expect(ready).not.toHaveAttribute('aria-disabled');
     await user.click(ready);
     expect(await screen.findByText('Linked 1 account')).toBeInTheDocument();
+  });
+
+  it('says so, instead of loading forever, when Stripe.js fails to load', async () => {
+    const client = createFixturePurseClient({ accounts: [fixtureAccount()] });
+    const loading = deferred<StripeLike | null>();
+    render(
+      <PurseProvider client={client} stripe={loading.promise}>
+        <LinkBankAccount />
+      </PurseProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Preparing…' })).toBeInTheDocument();
+    loading.reject(new Error('Failed to load Stripe.js'));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Preparing…' })).not.toBeInTheDocument();
+    expect(client.calls).toEqual([]);
   });
 
   it('calls onSuccess once under StrictMode', async () => {

@@ -4,7 +4,7 @@
  * client secret, then asks the server to complete the session, and reports the outcome through
  * callbacks with one name each (Stripe.js on the web only resolves a promise).
  */
-import { isPurseError, PurseError, type LinkedAccount } from '@purse/core';
+import { PurseError, type LinkedAccount, toPurseError } from '@purse/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CollectAccountsResult, StripeLike } from '../provider/purse-context.js';
 import { usePurseContext } from '../provider/purse-context.js';
@@ -86,15 +86,6 @@ function fromStripeError(error: NonNullable<CollectAccountsResult['error']>): Pu
   });
 }
 
-function toPurseError(error: unknown, what: string): PurseError {
-  if (isPurseError(error)) return error;
-  return new PurseError({
-    code: 'internal_error',
-    message: `${what} failed: ${error instanceof Error ? error.message : String(error)}`,
-    cause: error,
-  });
-}
-
 /** Linked accounts that duplicate an active account the user already had. */
 export function findAlreadyLinked(
   linked: readonly LinkedAccount[],
@@ -118,6 +109,12 @@ export function findAlreadyLinked(
  * `@purse/sandbox/browser`'s stand-in). Each linked account is also pushed to every Purse hook
  * as an `account.updated` event, so balance cards and account lists update at once.
  */
+/** Stripe.js did not load (js.stripe.com unreachable, blocked, or a CSP refusing it). */
+const STRIPE_FAILED = new PurseError({
+  code: 'network_error',
+  message: 'Stripe.js could not be loaded.',
+});
+
 export function useLinkBankAccount(
   options: UseLinkBankAccountOptions = {},
 ): UseLinkBankAccountResult {
@@ -125,7 +122,7 @@ export function useLinkBankAccount(
   const [flow, setFlow] = useState<LinkBankAccountState>({ status: 'idle' });
   const busy = useRef(false);
   const callbacks = useLatest(options);
-  const { client, live, stripe, hasStripe, reportError } = ctx;
+  const { client, live, stripe, hasStripe, stripeStatus, reportError } = ctx;
 
   useEffect(() => {
     if (hasStripe || warnedMissingStripe) return;
@@ -222,6 +219,8 @@ export function useLinkBankAccount(
 
   let state = flow;
   if (!hasStripe) state = { status: 'unavailable' };
+  else if (stripeStatus === 'failed' && flow.status === 'idle')
+    state = { status: 'error', error: STRIPE_FAILED };
   else if (!stripe && flow.status === 'idle') state = { status: 'loading' };
   const ready =
     stripe !== null &&

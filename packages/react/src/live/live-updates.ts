@@ -62,16 +62,21 @@ export class LiveUpdates {
   };
 
   /** Listens for one type of event; opens the connection if needed. */
-  subscribe(type: PurseEventType, listener: Listener): () => void {
+  subscribe<T extends PurseEventType>(
+    type: T,
+    listener: (event: Extract<PurseEvent, { type: T }>) => void,
+  ): () => void {
     let set = this.listeners.get(type);
     if (!set) {
       set = new Set();
       this.listeners.set(type, set);
     }
-    set.add(listener);
+    // Events are filed by type, so this listener only ever sees its own type's events.
+    const untyped = listener as Listener;
+    set.add(untyped);
     this.retain();
     return () => {
-      set.delete(listener);
+      set.delete(untyped);
       this.release();
     };
   }

@@ -31,6 +31,8 @@ export interface PurseContextValue {
   stripe: StripeLike | null;
   /** Whether a `stripe` prop was given (even if it is still loading). */
   hasStripe: boolean;
+  /** Where Stripe.js is: not given, still loading (a promise), ready, or failed to load. */
+  stripeStatus: 'none' | 'loading' | 'ready' | 'failed';
   locale: PurseLocale;
   theme: Required<PurseTheme> & { scheme: 'light' | 'dark' };
   live: LiveUpdates;

@@ -79,16 +79,24 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
   const [stripe, setStripe] = useState<StripeLike | null>(() =>
     stripeProp && !isPromiseLike(stripeProp) ? stripeProp : null,
   );
+  const [stripeStatus, setStripeStatus] = useState<PurseContextValue['stripeStatus']>(() =>
+    !stripeProp ? 'none' : isPromiseLike(stripeProp) ? 'loading' : 'ready',
+  );
   useEffect(() => {
     const first = initial.current.stripeProp;
     if (!isPromiseLike(first)) return;
     let active = true;
     first.then(
       (resolved) => {
-        if (active) setStripe(resolved);
+        if (!active) return;
+        setStripe(resolved);
+        // loadStripe resolves null only where there is no window; in a browser that is a failure.
+        setStripeStatus(resolved ? 'ready' : 'failed');
       },
       () => {
-        if (active) setStripe(null);
+        if (!active) return;
+        setStripe(null);
+        setStripeStatus('failed');
       },
     );
     return () => {
@@ -107,12 +115,13 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
       client,
       stripe,
       hasStripe: initial.current.stripeProp !== undefined && initial.current.stripeProp !== null,
+      stripeStatus,
       locale: resolvedLocale,
       theme: resolvedTheme,
       live: liveUpdates,
       reportError: (error, source) => onErrorRef.current?.(error, { source }),
     }),
-    [client, stripe, resolvedLocale, resolvedTheme, liveUpdates, onErrorRef],
+    [client, stripe, stripeStatus, resolvedLocale, resolvedTheme, liveUpdates, onErrorRef],
   );
 
   const { scheme, ...tokens } = resolvedTheme;

@@ -80,7 +80,6 @@ function fixture(options: FixtureClientOptions = {}): FixturePurseClient {
   return createFixturePurseClient({
     accounts: [fixtureAccount()],
     transactions: { [ACCOUNT]: history() },
-    pageSize: 50,
     ...options,
   });
 }

@@ -15,8 +15,8 @@
  */
 import {
   aggregateSpending,
-  isPurseError,
-  PurseError,
+  toPurseError,
+  type PurseError,
   type BankTransaction,
   type LinkedAccount,
   type PurseEvent,
@@ -250,9 +250,7 @@ export class SpendingStore {
   }
 
   private fail(slot: Slot, cause: unknown, op: () => Promise<void>): void {
-    const error = isPurseError(cause)
-      ? cause
-      : new PurseError({ code: 'internal_error', message: String(cause), cause });
+    const error = toPurseError(cause);
     slot.syncing = false;
     if (error.code === 'permission_missing') {
       slot.phase = 'permission_missing';

@@ -29,16 +29,23 @@ export interface FixtureClientOptions {
   latencyMs?: number;
   /** Methods that never answer (loading states). */
   hang?: Method[];
-  /** Methods that fail with this error code. */
-  fail?: Partial<Record<Method, PurseErrorCode>>;
+  /**
+   * Methods that fail with this error code; a list gives one outcome per call in order (`null`
+   * answers normally), e.g. `['network_error', null]` fails the first call only.
+   */
+  fail?: Partial<Record<Method, PurseErrorCode | readonly (PurseErrorCode | null)[]>>;
+  /** `retryAt` (unix seconds) to put on failures, e.g. a `refresh_not_available` cooldown. */
+  retryAt?: number;
   /** How long a refresh stays pending, in ms. @default 1500 */
   refreshMs?: number;
   /** Result of a balance refresh. @default 'succeeded' */
   refreshOutcome?: 'succeeded' | 'failed';
   /** Cooldown after a refresh, in seconds. @default 60 */
   cooldownSeconds?: number;
-  /** Page size for transaction pages. @default 100 */
+  /** Largest page of transactions (or top-ups) returned, whatever `limit` asks for. @default 100 */
   pageSize?: number;
+  /** `frozen` keeps `now` fixed (deterministic); `ticking` follows real time from `now`. @default 'frozen' */
+  clock?: 'frozen' | 'ticking';
 }
 
 export interface FixturePurseClient extends PurseClient {
@@ -53,7 +60,13 @@ export const FIXTURE_NOW = Date.UTC(2026, 2, 10, 15) / 1000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createFixturePurseClient(options: FixtureClientOptions = {}): FixturePurseClient {
-  let now = options.now ?? FIXTURE_NOW;
+  let base = options.now ?? FIXTURE_NOW;
+  const startedAt = Date.now();
+  const clockNow = (): number =>
+    options.clock === 'ticking' ? Math.floor(base + (Date.now() - startedAt) / 1000) : base;
+  const failures = new Map<Method, number>();
+  // When each transaction refresh happened, for `after`.
+  const refreshTimes = new Map<string, number>();
   const accounts = new Map((options.accounts ?? []).map((a) => [a.id, structuredClone(a)]));
   const transactions = options.transactions ?? {};
   let financialAccount =
@@ -68,8 +81,17 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
     calls.push([method, ...args]);
     if (options.hang?.includes(method)) return new Promise<T>(() => undefined);
     if (options.latencyMs) await sleep(options.latencyMs);
-    const code = options.fail?.[method];
-    if (code) throw new PurseError({ code, message: `Fixture failure: ${code}` });
+    const planned = options.fail?.[method];
+    const call = failures.get(method) ?? 0;
+    failures.set(method, call + 1);
+    const code = typeof planned === 'string' ? planned : planned?.[call];
+    if (code) {
+      throw new PurseError({
+        code,
+        message: `Fixture failure: ${code}`,
+        ...(options.retryAt === undefined ? {} : { retryAt: options.retryAt }),
+      });
+    }
     return structuredClone(work());
   }
 
@@ -83,7 +105,7 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
   return {
     calls,
     advance(seconds) {
-      now += seconds;
+      base += seconds;
     },
     createLinkSession: () =>
       answer('createLinkSession', [], () => ({
@@ -100,7 +122,7 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
     refreshBalance: (id) =>
       answer('refreshBalance', [id], () => {
         const target = account(id);
-        const started = now;
+        const started = clockNow();
         target.balanceRefresh = {
           status: 'pending',
           lastAttemptedAt: started,
@@ -111,10 +133,10 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
           target.balanceRefresh = {
             status: outcome,
             lastAttemptedAt: started,
-            nextRefreshAvailableAt: now + (options.cooldownSeconds ?? 60),
+            nextRefreshAvailableAt: clockNow() + (options.cooldownSeconds ?? 60),
           };
           if (outcome === 'succeeded' && target.balance)
-            target.balance = { ...target.balance, asOf: now };
+            target.balance = { ...target.balance, asOf: clockNow() };
         }, options.refreshMs ?? 1500);
         return target;
       }),
@@ -124,16 +146,40 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
           .filter(
             (t) =>
               (query.from === undefined || t.transactedAt >= query.from) &&
-              (query.to === undefined || t.transactedAt < query.to),
+              (query.to === undefined || t.transactedAt < query.to) &&
+              // `after`: what changed since that refresh (by `updated`; a refresh it did not run: all).
+              (query.after === undefined ||
+                t.updated > (refreshTimes.get(query.after) ?? -Infinity)),
           )
           .sort((a, b) => b.transactedAt - a.transactedAt);
         const start = query.cursor ? all.findIndex((t) => t.id === query.cursor) + 1 : 0;
-        const size = query.limit ?? options.pageSize ?? 100;
+        const size = Math.min(query.limit ?? 100, options.pageSize ?? 100);
         const data = all.slice(start, start + size);
         const hasMore = start + size < all.length;
         return { data, hasMore, nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null };
       }),
-    refreshTransactions: (id) => answer('refreshTransactions', [id], () => account(id)),
+    refreshTransactions: (id) =>
+      answer('refreshTransactions', [id], () => {
+        const target = account(id);
+        const started = clockNow();
+        const refreshId = `fctxnref_fixture_${String(++sequence)}`;
+        target.transactionRefresh = {
+          id: refreshId,
+          status: 'pending',
+          lastAttemptedAt: started,
+          nextRefreshAvailableAt: null,
+        };
+        setTimeout(() => {
+          refreshTimes.set(refreshId, started);
+          target.transactionRefresh = {
+            id: refreshId,
+            status: 'succeeded',
+            lastAttemptedAt: started,
+            nextRefreshAvailableAt: clockNow() + (options.cooldownSeconds ?? 60),
+          };
+        }, options.refreshMs ?? 1500);
+        return target;
+      }),
     setTransactionsSubscription: (id, subscribed) =>
       answer('setTransactionsSubscription', [id, subscribed], () => {
         const target = account(id);
@@ -187,7 +233,7 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
           statementDescriptor: request.statementDescriptor ?? 'transfer',
           failure: null,
           source: source ? { bankName: source.bankName, last4: source.last4 } : null,
-          created: now,
+          created: clockNow(),
           statusTransitions: { succeededAt: null, failedAt: null, canceledAt: null },
           expectedArrival: { earliest: '2026-03-12', latest: '2026-03-16' },
           receiptUrl: null,
@@ -207,7 +253,7 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
           .filter((t) => !query.status || t.status === query.status)
           .sort((a, b) => b.created - a.created);
         const start = query.cursor ? all.findIndex((t) => t.id === query.cursor) + 1 : 0;
-        const size = query.limit ?? 20;
+        const size = Math.min(query.limit ?? 20, options.pageSize ?? 100);
         const data = all.slice(start, start + size);
         const hasMore = start + size < all.length;
         return { data, hasMore, nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null };
@@ -227,11 +273,11 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
         Object.assign(found, {
           status: 'canceled',
           cancelable: false,
-          statusTransitions: { ...found.statusTransitions, canceledAt: now },
+          statusTransitions: { ...found.statusTransitions, canceledAt: clockNow() },
         });
         return found;
       }),
     eventsUrl: () => null,
-    now: () => now,
+    now: () => clockNow(),
   };
 }

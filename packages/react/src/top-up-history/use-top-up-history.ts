@@ -4,10 +4,10 @@ import {
   type PurseError,
   type TopUp,
   type TopUpStatus,
+  toPurseError,
 } from '@purse/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
-import { toPurseError } from '../transfer-status/to-purse-error.js';
 import { useLatest } from '../utils/use-latest.js';
 
 /** The server's page size for top-ups. */

@@ -7,10 +7,10 @@ import {
   type TopUp,
   type TopUpRequest,
   type TopUpSource,
+  toPurseError,
 } from '@purse/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
-import { toPurseError } from '../transfer-status/to-purse-error.js';
 import { newIdempotencyKey } from '../utils/idempotency-key.js';
 import { useLatest } from '../utils/use-latest.js';
 

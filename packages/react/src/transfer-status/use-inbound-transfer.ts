@@ -5,11 +5,11 @@ import {
   type PurseError,
   type TopUp,
   type TransferPhase,
+  toPurseError,
 } from '@purse/core';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
-import { toPurseError } from './to-purse-error.js';
 
 export interface UseInboundTransferOptions {
   /** The top-up to follow: the `id` `createTopUp` returned. */
