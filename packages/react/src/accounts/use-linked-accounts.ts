@@ -37,7 +37,6 @@ export function useLinkedAccounts(): UseLinkedAccountsResult {
   useEffect(
     () =>
       live.subscribe('account.updated', (event) => {
-        if (event.type !== 'account.updated') return;
         sinceLoad.current.set(event.data.id, event.data);
         setState((previous) => ({ ...previous, accounts: upsert(previous.accounts, event.data) }));
       }),

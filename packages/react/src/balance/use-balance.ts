@@ -232,7 +232,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   useEffect(
     () =>
       live.subscribe('account.updated', (event) => {
-        if (event.type !== 'account.updated' || event.data.id !== accountId) return;
+        if (event.data.id !== accountId) return;
         setLoaded({ status: 'ready', forId: accountId, account: event.data });
         setLocal((previous) =>
           previous.forId === accountId ? { ...previous, blocked: null, error: null } : previous,

@@ -120,7 +120,6 @@ export function useFinancialAccount(): UseFinancialAccountResult {
   useEffect(
     () =>
       live.subscribe('financial_account.updated', (event) => {
-        if (event.type !== 'financial_account.updated') return;
         setLoaded((previous) =>
           previous.status === 'ready' && previous.account.id !== event.data.id
             ? previous

@@ -182,7 +182,7 @@ export function useTopUpHistory(options: UseTopUpHistoryOptions = {}): UseTopUpH
   useEffect(
     () =>
       live.subscribe('transfer.updated', (event) => {
-        if (event.type === 'transfer.updated') receive([event.data]);
+        receive([event.data]);
       }),
     [live, receive],
   );

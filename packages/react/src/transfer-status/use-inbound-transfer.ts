@@ -99,7 +99,7 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
   useEffect(
     () =>
       live.subscribe('transfer.updated', (event) => {
-        if (event.type === 'transfer.updated') tracker.push(event.data);
+        tracker.push(event.data);
       }),
     [live, tracker],
   );
