@@ -1,6 +1,8 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { PurseProvider, type PurseClient } from '@purse/react';
 import { createFixturePurseClient, type FixtureClientOptions } from '@purse/react/testing';
+import '@purse/react/locales/de';
+import '@purse/react/locales/fr';
 import '../packages/react/src/styles.css';
 import './preview.css';
 

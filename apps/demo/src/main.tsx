@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 // The pure entry loads js.stripe.com only when loadStripe() is called (Stripe mode), never offline.
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { createSandboxStripe } from '@purse/sandbox/browser';
+import '@purse/react/locales/de';
+import '@purse/react/locales/fr';
 import '@purse/react/styles.css';
 import './app.css';
 import { App } from './app.js';

@@ -11,6 +11,9 @@ export type { CreatePurseClientOptions, PurseClient } from './client/purse-clien
 export { darkTheme, lightTheme, toCssVariables, toStripeAppearance } from './theme/theme.js';
 export type { PurseTheme, ThemeInput } from './theme/theme.js';
 export { LiveUpdates } from './live/live-updates.js';
+/** Locale packs: English is built in; `import '@purse/react/locales/de'` (or `fr`) adds one. */
+export { isLocaleLoaded, registerLocalePack } from './i18n/locale-packs.js';
+export type { LocalePack } from './i18n/locale-packs.js';
 export type { LiveStatus, LiveUpdatesOptions } from './live/live-updates.js';
 export { PurseError, isPurseError } from '@purse/core';
 export type { PurseErrorCode, PurseLocale } from '@purse/core';

@@ -1,3 +1,5 @@
+import '../src/locales/de.js';
+import '../src/locales/fr.js';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';

@@ -1,10 +1,10 @@
 import type { LinkedAccount } from '@purse/core';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
 import { BalanceCard } from '../balance/balance-card.js';
-import { commonMessages } from '../i18n/catalog.js';
+import { commonText } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { cx } from '../utils/cx.js';
-import { accountListMessages } from './messages.js';
+import { accountListText } from './messages.js';
 import { useLinkedAccounts } from './use-linked-accounts.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
@@ -27,8 +27,8 @@ export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
 function AccountListRender(props: AccountListProps): ReactNode {
   const { filter, headingLevel = 3, emptyAction, onReconnect, className, ref, ...rest } = props;
   const result = useLinkedAccounts();
-  const messages = useMessages(accountListMessages, 'AccountList');
-  const common = useMessages(commonMessages, 'AccountList');
+  const messages = useMessages(accountListText, 'AccountList');
+  const common = useMessages(commonText, 'AccountList');
   const shown = filter ? result.accounts.filter(filter) : result.accounts;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const firstLoad = result.status === 'loading' && result.accounts.length === 0;

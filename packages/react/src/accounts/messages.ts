@@ -1,3 +1,4 @@
+import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 import type { Catalog } from '../i18n/catalog.js';
 
 export interface AccountListMessages {
@@ -7,23 +8,35 @@ export interface AccountListMessages {
   loadFailed: string;
 }
 
-export const accountListMessages: Catalog<AccountListMessages> = {
-  en: {
-    listLabel: 'Linked bank accounts',
-    emptyTitle: 'No bank accounts linked yet',
-    emptyBody: 'Link a bank account to see its balance here.',
-    loadFailed: 'We couldn’t load your bank accounts.',
-  },
-  de: {
-    listLabel: 'Verknüpfte Bankkonten',
-    emptyTitle: 'Noch keine Bankkonten verknüpft',
-    emptyBody: 'Verknüpfen Sie ein Bankkonto, um hier seinen Kontostand zu sehen.',
-    loadFailed: 'Ihre Bankkonten konnten nicht geladen werden.',
-  },
-  fr: {
-    listLabel: 'Comptes bancaires associés',
-    emptyTitle: 'Aucun compte bancaire associé pour l’instant',
-    emptyBody: 'Associez un compte bancaire pour voir son solde ici.',
-    loadFailed: 'Impossible de charger vos comptes bancaires.',
-  },
+const en: AccountListMessages = {
+  listLabel: 'Linked bank accounts',
+  emptyTitle: 'No bank accounts linked yet',
+  emptyBody: 'Link a bank account to see its balance here.',
+  loadFailed: 'We couldn’t load your bank accounts.',
 };
+
+/** German, loaded with `@purse/react/locales/de`. */
+export const accountListMessagesDe: AccountListMessages = {
+  listLabel: 'Verknüpfte Bankkonten',
+  emptyTitle: 'Noch keine Bankkonten verknüpft',
+  emptyBody: 'Verknüpfen Sie ein Bankkonto, um hier seinen Kontostand zu sehen.',
+  loadFailed: 'Ihre Bankkonten konnten nicht geladen werden.',
+};
+
+/** French, loaded with `@purse/react/locales/fr`. */
+export const accountListMessagesFr: AccountListMessages = {
+  listLabel: 'Comptes bancaires associés',
+  emptyTitle: 'Aucun compte bancaire associé pour l’instant',
+  emptyBody: 'Associez un compte bancaire pour voir son solde ici.',
+  loadFailed: 'Impossible de charger vos comptes bancaires.',
+};
+
+/** All three, for tests and translators (components read `accountListText`). */
+export const accountListMessages: Catalog<AccountListMessages> = {
+  en,
+  de: accountListMessagesDe,
+  fr: accountListMessagesFr,
+};
+
+/** What the component reads: English built in, other locales from their packs. */
+export const accountListText: MessageRef<AccountListMessages> = defineMessages('accountList', en);

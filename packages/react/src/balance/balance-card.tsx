@@ -16,11 +16,11 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { commonMessages } from '../i18n/catalog.js';
+import { commonText } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { balanceCardMessages, type BalanceCardMessages } from './messages.js';
+import { balanceCardText, type BalanceCardMessages } from './messages.js';
 import {
   useBalance,
   type BalanceFigures,
@@ -256,8 +256,8 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
   } = props;
   const { state, refresh, reload } = useBalance({ accountId, initialAccount });
   const { locale } = usePurseContext('BalanceCard');
-  const messages = useMessages(balanceCardMessages, 'BalanceCard');
-  const common = useMessages(commonMessages, 'BalanceCard');
+  const messages = useMessages(balanceCardText, 'BalanceCard');
+  const common = useMessages(commonText, 'BalanceCard');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);

@@ -9,12 +9,12 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { commonMessages, type CommonMessages } from '../i18n/catalog.js';
+import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
 import { useLatest } from '../utils/use-latest.js';
-import { financialAccountCardMessages, type FinancialAccountCardMessages } from './messages.js';
+import { financialAccountCardText, type FinancialAccountCardMessages } from './messages.js';
 import { useFinancialAccount, type RenameState } from './use-financial-account.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
@@ -61,8 +61,8 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
   const { headingLevel = 3, onRename, className, ref, ...rest } = props;
   const { state, reload, rename, renameState, resetRename } = useFinancialAccount();
   const { locale } = usePurseContext('FinancialAccountCard');
-  const messages = useMessages(financialAccountCardMessages, 'FinancialAccountCard');
-  const common = useMessages(commonMessages, 'FinancialAccountCard');
+  const messages = useMessages(financialAccountCardText, 'FinancialAccountCard');
+  const common = useMessages(commonText, 'FinancialAccountCard');
   const onRenameRef = useLatest(onRename);
   const ids = useId();
   const headingId = `${ids}-heading`;

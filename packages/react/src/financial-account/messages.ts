@@ -1,3 +1,4 @@
+import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 import type { Catalog } from '../i18n/catalog.js';
 
 export interface FinancialAccountCardMessages {
@@ -26,81 +27,94 @@ export interface FinancialAccountCardMessages {
   missingBody: string;
 }
 
-export const financialAccountCardMessages: Catalog<FinancialAccountCardMessages> = {
-  en: {
-    defaultName: 'Your account',
-    balance: 'Balance',
-    outboundPending: 'Outgoing (pending)',
-    inboundPending: 'Incoming (pending)',
-    accountNumber: 'Account number',
-    routingNumber: 'Routing number',
-    bank: 'Bank',
-    endingIn: (last4) => `ending in ${last4}`,
-    detailsPending: 'Account details are being set up. They usually appear within a few minutes.',
-    detailsUnavailable: 'Account and routing numbers aren’t available for this account.',
-    closed: 'Closed',
-    rename: 'Rename',
-    nicknameLabel: 'Account nickname',
-    nicknameHint: 'Up to 249 characters.',
-    save: 'Save',
-    saving: 'Saving…',
-    nicknameEmpty: 'Enter a name for this account.',
-    nicknameTooLong: (length) => `Use fewer than 250 characters (this name has ${length}).`,
-    nicknameRejected: 'That name can’t be used. Try a different one.',
-    renamed: (name) => `Account renamed to ${name}`,
-    missingTitle: 'No account yet',
-    missingBody: 'Your account will appear here as soon as it’s opened.',
-  },
-  de: {
-    defaultName: 'Ihr Konto',
-    balance: 'Kontostand',
-    outboundPending: 'Ausgehend (ausstehend)',
-    inboundPending: 'Eingehend (ausstehend)',
-    accountNumber: 'Kontonummer',
-    routingNumber: 'Routing-Nummer',
-    bank: 'Bank',
-    endingIn: (last4) => `endet auf ${last4}`,
-    detailsPending:
-      'Die Kontodaten werden eingerichtet. Sie erscheinen meist innerhalb weniger Minuten.',
-    detailsUnavailable: 'Für dieses Konto sind keine Konto- und Routing-Nummern verfügbar.',
-    closed: 'Geschlossen',
-    rename: 'Umbenennen',
-    nicknameLabel: 'Kontoname',
-    nicknameHint: 'Bis zu 249 Zeichen.',
-    save: 'Speichern',
-    saving: 'Wird gespeichert …',
-    nicknameEmpty: 'Geben Sie einen Namen für dieses Konto ein.',
-    nicknameTooLong: (length) =>
-      `Verwenden Sie weniger als 250 Zeichen (dieser Name hat ${length}).`,
-    nicknameRejected: 'Dieser Name kann nicht verwendet werden. Versuchen Sie einen anderen.',
-    renamed: (name) => `Konto umbenannt in ${name}`,
-    missingTitle: 'Noch kein Konto',
-    missingBody: 'Ihr Konto erscheint hier, sobald es eröffnet ist.',
-  },
-  fr: {
-    defaultName: 'Votre compte',
-    balance: 'Solde',
-    outboundPending: 'Sortant (en attente)',
-    inboundPending: 'Entrant (en attente)',
-    accountNumber: 'Numéro de compte',
-    routingNumber: 'Numéro de routage',
-    bank: 'Banque',
-    endingIn: (last4) => `se terminant par ${last4}`,
-    detailsPending:
-      'Les coordonnées du compte sont en cours de configuration. Elles apparaissent généralement en quelques minutes.',
-    detailsUnavailable:
-      'Les numéros de compte et de routage ne sont pas disponibles pour ce compte.',
-    closed: 'Clôturé',
-    rename: 'Renommer',
-    nicknameLabel: 'Nom du compte',
-    nicknameHint: 'Jusqu’à 249 caractères.',
-    save: 'Enregistrer',
-    saving: 'Enregistrement…',
-    nicknameEmpty: 'Saisissez un nom pour ce compte.',
-    nicknameTooLong: (length) => `Utilisez moins de 250 caractères (ce nom en compte ${length}).`,
-    nicknameRejected: 'Ce nom ne peut pas être utilisé. Essayez-en un autre.',
-    renamed: (name) => `Compte renommé en ${name}`,
-    missingTitle: 'Pas encore de compte',
-    missingBody: 'Votre compte apparaîtra ici dès son ouverture.',
-  },
+const en: FinancialAccountCardMessages = {
+  defaultName: 'Your account',
+  balance: 'Balance',
+  outboundPending: 'Outgoing (pending)',
+  inboundPending: 'Incoming (pending)',
+  accountNumber: 'Account number',
+  routingNumber: 'Routing number',
+  bank: 'Bank',
+  endingIn: (last4) => `ending in ${last4}`,
+  detailsPending: 'Account details are being set up. They usually appear within a few minutes.',
+  detailsUnavailable: 'Account and routing numbers aren’t available for this account.',
+  closed: 'Closed',
+  rename: 'Rename',
+  nicknameLabel: 'Account nickname',
+  nicknameHint: 'Up to 249 characters.',
+  save: 'Save',
+  saving: 'Saving…',
+  nicknameEmpty: 'Enter a name for this account.',
+  nicknameTooLong: (length) => `Use fewer than 250 characters (this name has ${length}).`,
+  nicknameRejected: 'That name can’t be used. Try a different one.',
+  renamed: (name) => `Account renamed to ${name}`,
+  missingTitle: 'No account yet',
+  missingBody: 'Your account will appear here as soon as it’s opened.',
 };
+
+/** German, loaded with `@purse/react/locales/de`. */
+export const financialAccountCardMessagesDe: FinancialAccountCardMessages = {
+  defaultName: 'Ihr Konto',
+  balance: 'Kontostand',
+  outboundPending: 'Ausgehend (ausstehend)',
+  inboundPending: 'Eingehend (ausstehend)',
+  accountNumber: 'Kontonummer',
+  routingNumber: 'Routing-Nummer',
+  bank: 'Bank',
+  endingIn: (last4) => `endet auf ${last4}`,
+  detailsPending:
+    'Die Kontodaten werden eingerichtet. Sie erscheinen meist innerhalb weniger Minuten.',
+  detailsUnavailable: 'Für dieses Konto sind keine Konto- und Routing-Nummern verfügbar.',
+  closed: 'Geschlossen',
+  rename: 'Umbenennen',
+  nicknameLabel: 'Kontoname',
+  nicknameHint: 'Bis zu 249 Zeichen.',
+  save: 'Speichern',
+  saving: 'Wird gespeichert …',
+  nicknameEmpty: 'Geben Sie einen Namen für dieses Konto ein.',
+  nicknameTooLong: (length) => `Verwenden Sie weniger als 250 Zeichen (dieser Name hat ${length}).`,
+  nicknameRejected: 'Dieser Name kann nicht verwendet werden. Versuchen Sie einen anderen.',
+  renamed: (name) => `Konto umbenannt in ${name}`,
+  missingTitle: 'Noch kein Konto',
+  missingBody: 'Ihr Konto erscheint hier, sobald es eröffnet ist.',
+};
+
+/** French, loaded with `@purse/react/locales/fr`. */
+export const financialAccountCardMessagesFr: FinancialAccountCardMessages = {
+  defaultName: 'Votre compte',
+  balance: 'Solde',
+  outboundPending: 'Sortant (en attente)',
+  inboundPending: 'Entrant (en attente)',
+  accountNumber: 'Numéro de compte',
+  routingNumber: 'Numéro de routage',
+  bank: 'Banque',
+  endingIn: (last4) => `se terminant par ${last4}`,
+  detailsPending:
+    'Les coordonnées du compte sont en cours de configuration. Elles apparaissent généralement en quelques minutes.',
+  detailsUnavailable: 'Les numéros de compte et de routage ne sont pas disponibles pour ce compte.',
+  closed: 'Clôturé',
+  rename: 'Renommer',
+  nicknameLabel: 'Nom du compte',
+  nicknameHint: 'Jusqu’à 249 caractères.',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  nicknameEmpty: 'Saisissez un nom pour ce compte.',
+  nicknameTooLong: (length) => `Utilisez moins de 250 caractères (ce nom en compte ${length}).`,
+  nicknameRejected: 'Ce nom ne peut pas être utilisé. Essayez-en un autre.',
+  renamed: (name) => `Compte renommé en ${name}`,
+  missingTitle: 'Pas encore de compte',
+  missingBody: 'Votre compte apparaîtra ici dès son ouverture.',
+};
+
+/** All three, for tests and translators (components read `financialAccountCardText`). */
+export const financialAccountCardMessages: Catalog<FinancialAccountCardMessages> = {
+  en,
+  de: financialAccountCardMessagesDe,
+  fr: financialAccountCardMessagesFr,
+};
+
+/** What the component reads: English built in, other locales from their packs. */
+export const financialAccountCardText: MessageRef<FinancialAccountCardMessages> = defineMessages(
+  'financialAccountCard',
+  en,
+);

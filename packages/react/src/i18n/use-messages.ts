@@ -1,10 +1,11 @@
 import type { PurseError } from '@purse/core';
 import { usePurseContext } from '../provider/purse-context.js';
-import { commonMessages, type Catalog, type CommonMessages } from './catalog.js';
+import { commonText, type CommonMessages } from './catalog.js';
+import { messagesFor, type MessageRef } from './locale-packs.js';
 
-/** The provider locale's entry of `catalog`. */
-export function useMessages<T>(catalog: Catalog<T>, hookName = 'useMessages'): T {
-  return catalog[usePurseContext(hookName).locale];
+/** A component's messages in the provider's locale. */
+export function useMessages<T>(ref: MessageRef<T>, hookName = 'useMessages'): T {
+  return messagesFor(ref, usePurseContext(hookName).locale);
 }
 
 /** Words for an error a component has nothing more specific to say about. */
@@ -21,4 +22,4 @@ export function describeError(error: PurseError, common: CommonMessages): string
   }
 }
 
-export { commonMessages };
+export { commonText };

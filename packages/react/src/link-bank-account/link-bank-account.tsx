@@ -1,9 +1,9 @@
 import type { LinkedAccount, PurseError } from '@purse/core';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
-import { commonMessages, type CommonMessages } from '../i18n/catalog.js';
+import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { cx } from '../utils/cx.js';
-import { linkBankAccountMessages, type LinkBankAccountMessages } from './messages.js';
+import { linkBankAccountText, type LinkBankAccountMessages } from './messages.js';
 import {
   useLinkBankAccount,
   type LinkBankAccountState,
@@ -108,8 +108,8 @@ function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
     ...rest
   } = props;
   const { state, open, ready } = useLinkBankAccount({ onSuccess, onCancel, onError, onEvent });
-  const messages = useMessages(linkBankAccountMessages, 'LinkBankAccount');
-  const common = useMessages(commonMessages, 'LinkBankAccount');
+  const messages = useMessages(linkBankAccountText, 'LinkBankAccount');
+  const common = useMessages(commonText, 'LinkBankAccount');
   const busy =
     state.status === 'loading' || state.status === 'open' || state.status === 'completing';
 

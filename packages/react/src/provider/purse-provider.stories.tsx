@@ -4,7 +4,6 @@ import { FIXTURE_NOW, createFixturePurseClient } from '@purse/react/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import type { Catalog } from '../i18n/catalog.js';
-import { useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from './purse-context.js';
 
 /*
@@ -49,7 +48,7 @@ const sampleMessages: Catalog<SampleMessages> = {
 /** A card styled only through the provider's theme, with values in the provider's locale. */
 function ProviderSample() {
   const { locale, theme } = usePurseContext('ProviderSample');
-  const t = useMessages(sampleMessages, 'ProviderSample');
+  const t = sampleMessages[locale];
   return (
     <section
       className="purse-Card"

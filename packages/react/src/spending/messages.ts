@@ -1,3 +1,4 @@
+import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 import type { SpendingBucketSize } from '@purse/core';
 import type { Catalog } from '../i18n/catalog.js';
 
@@ -54,166 +55,177 @@ export interface SpendingMessages {
   purchases: (count: number) => string;
 }
 
-export const spendingMessages: Catalog<SpendingMessages> = {
-  en: {
-    title: 'Spending',
-    spent: (amount) => `${amount} spent`,
-    pending: (amount) => `${amount} pending`,
-    moneyIn: (amount) => `${amount} in`,
-    period: (days, dates) => `Last ${days} days · ${dates}`,
-    rangeLabel: 'Time range',
-    rangeOption: (days) => `${days} days`,
-    bucketLabel: 'Group by',
-    bucketOption: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
-    includeInflow: 'Include money in',
-    showTable: 'Show as table',
-    showChart: 'Show as chart',
-    progress: (count, formatted) =>
-      count === 1 ? 'Loaded 1 transaction…' : `Loaded ${formatted} transactions…`,
-    updating: 'Checking for new transactions…',
-    fetchingTitle: 'Fetching your transactions…',
-    fetchingDetail: 'Your bank is sending your recent transactions. This can take a minute.',
-    emptyTitle: (days) => `No spending in the last ${days} days`,
-    emptyInflowTitle: (days) => `No money in or out in the last ${days} days`,
-    emptyHint: 'Pick a longer time range to look further back.',
-    permissionTitle: 'This account didn’t share its transactions',
-    permissionDetail:
-      'When you linked it, access to transactions wasn’t granted. Link the account again and allow transactions to see your spending.',
-    permissionSome: (count) =>
-      count === 1
-        ? 'One account didn’t share its transactions and isn’t included.'
-        : `${count} accounts didn’t share their transactions and aren’t included.`,
-    failedTitle: 'Your bank couldn’t send your transactions',
-    failedDetail: 'This is usually temporary. Try again in a few minutes.',
-    accountInactive: 'This account needs to be linked again before we can fetch its transactions.',
-    accountDisconnected: 'This account was disconnected. Link it again to see its transactions.',
-    refreshNotAvailable:
-      'Your bank was asked for transactions recently. Try again in a few minutes.',
-    legendPosted: 'Spent',
-    legendPending: 'Pending',
-    legendInflow: 'Money in',
-    legendInflowPending: 'Money in, pending',
-    tableCaption: (bucket, days) =>
-      `Money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, last ${days} days`,
-    columnPeriod: 'Period',
-    columnPosted: 'Spent',
-    columnPending: 'Pending',
-    columnInflow: 'Money in',
-    totalRow: 'Total',
-    chartSummary: ({ bucket, bars, highest }) =>
-      `Bar chart of money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, ${bars} bars. ` +
-      (highest ? `The highest is ${highest.period}: ${highest.amount}. ` : 'No money went out. ') +
-      'The table lists every value.',
-    topMerchants: 'Top merchants',
-    purchases: (count) => (count === 1 ? '1 purchase' : `${count} purchases`),
-  },
-  de: {
-    title: 'Ausgaben',
-    spent: (amount) => `${amount} ausgegeben`,
-    pending: (amount) => `${amount} ausstehend`,
-    moneyIn: (amount) => `${amount} eingegangen`,
-    period: (days, dates) => `Letzte ${days} Tage · ${dates}`,
-    rangeLabel: 'Zeitraum',
-    rangeOption: (days) => `${days} Tage`,
-    bucketLabel: 'Gruppieren nach',
-    bucketOption: { day: 'Täglich', week: 'Wöchentlich', month: 'Monatlich' },
-    includeInflow: 'Eingänge einbeziehen',
-    showTable: 'Als Tabelle zeigen',
-    showChart: 'Als Diagramm zeigen',
-    progress: (count, formatted) =>
-      count === 1 ? '1 Umsatz geladen …' : `${formatted} Umsätze geladen …`,
-    updating: 'Suche nach neuen Umsätzen …',
-    fetchingTitle: 'Ihre Umsätze werden abgerufen …',
-    fetchingDetail: 'Ihre Bank übermittelt Ihre letzten Umsätze. Das kann eine Minute dauern.',
-    emptyTitle: (days) => `Keine Ausgaben in den letzten ${days} Tagen`,
-    emptyInflowTitle: (days) => `Keine Ein- oder Ausgänge in den letzten ${days} Tagen`,
-    emptyHint: 'Wählen Sie einen längeren Zeitraum, um weiter zurückzublicken.',
-    permissionTitle: 'Dieses Konto hat seine Umsätze nicht freigegeben',
-    permissionDetail:
-      'Beim Verknüpfen wurde der Zugriff auf Umsätze nicht erlaubt. Verknüpfen Sie das Konto erneut und erlauben Sie Umsätze, um Ihre Ausgaben zu sehen.',
-    permissionSome: (count) =>
-      count === 1
-        ? 'Ein Konto hat seine Umsätze nicht freigegeben und ist nicht enthalten.'
-        : `${count} Konten haben ihre Umsätze nicht freigegeben und sind nicht enthalten.`,
-    failedTitle: 'Ihre Bank konnte Ihre Umsätze nicht übermitteln',
-    failedDetail: 'Das ist meist vorübergehend. Versuchen Sie es in ein paar Minuten erneut.',
-    accountInactive:
-      'Dieses Konto muss erneut verknüpft werden, bevor wir seine Umsätze abrufen können.',
-    accountDisconnected:
-      'Dieses Konto wurde getrennt. Verknüpfen Sie es erneut, um seine Umsätze zu sehen.',
-    refreshNotAvailable:
-      'Ihre Umsätze wurden gerade erst abgefragt. Versuchen Sie es in ein paar Minuten erneut.',
-    legendPosted: 'Ausgegeben',
-    legendPending: 'Ausstehend',
-    legendInflow: 'Eingänge',
-    legendInflowPending: 'Eingänge, ausstehend',
-    tableCaption: (bucket, days) =>
-      `Ausgaben pro ${bucket === 'day' ? 'Tag' : bucket === 'week' ? 'Woche' : 'Monat'}, letzte ${days} Tage`,
-    columnPeriod: 'Zeitraum',
-    columnPosted: 'Ausgegeben',
-    columnPending: 'Ausstehend',
-    columnInflow: 'Eingänge',
-    totalRow: 'Summe',
-    chartSummary: ({ bucket, bars, highest }) =>
-      `Balkendiagramm der Ausgaben pro ${bucket === 'day' ? 'Tag' : bucket === 'week' ? 'Woche' : 'Monat'}, ${bars} Balken. ` +
-      (highest
-        ? `Am höchsten: ${highest.period} mit ${highest.amount}. `
-        : 'Es gab keine Ausgaben. ') +
-      'Die Tabelle enthält alle Werte.',
-    topMerchants: 'Top-Händler',
-    purchases: (count) => (count === 1 ? '1 Einkauf' : `${count} Einkäufe`),
-  },
-  fr: {
-    title: 'Dépenses',
-    spent: (amount) => `${amount} dépensés`,
-    pending: (amount) => `${amount} en attente`,
-    moneyIn: (amount) => `${amount} reçus`,
-    period: (days, dates) => `${days} derniers jours · ${dates}`,
-    rangeLabel: 'Période',
-    rangeOption: (days) => `${days} jours`,
-    bucketLabel: 'Regrouper par',
-    bucketOption: { day: 'Jour', week: 'Semaine', month: 'Mois' },
-    includeInflow: 'Inclure les entrées d’argent',
-    showTable: 'Afficher en tableau',
-    showChart: 'Afficher en graphique',
-    progress: (count, formatted) =>
-      count === 1 ? '1 opération chargée…' : `${formatted} opérations chargées…`,
-    updating: 'Recherche de nouvelles opérations…',
-    fetchingTitle: 'Récupération de vos opérations…',
-    fetchingDetail: 'Votre banque envoie vos opérations récentes. Cela peut prendre une minute.',
-    emptyTitle: (days) => `Aucune dépense ces ${days} derniers jours`,
-    emptyInflowTitle: (days) => `Aucune entrée ni sortie d’argent ces ${days} derniers jours`,
-    emptyHint: 'Choisissez une période plus longue pour remonter plus loin.',
-    permissionTitle: 'Ce compte n’a pas partagé ses opérations',
-    permissionDetail:
-      'L’accès aux opérations n’a pas été accordé lors de la connexion. Reconnectez le compte et autorisez les opérations pour voir vos dépenses.',
-    permissionSome: (count) =>
-      count === 1
-        ? 'Un compte n’a pas partagé ses opérations et n’est pas inclus.'
-        : `${count} comptes n’ont pas partagé leurs opérations et ne sont pas inclus.`,
-    failedTitle: 'Votre banque n’a pas pu envoyer vos opérations',
-    failedDetail: 'C’est généralement temporaire. Réessayez dans quelques minutes.',
-    accountInactive:
-      'Ce compte doit être reconnecté avant que nous puissions récupérer ses opérations.',
-    accountDisconnected: 'Ce compte a été déconnecté. Reconnectez-le pour voir ses opérations.',
-    refreshNotAvailable:
-      'Vos opérations ont été demandées il y a peu. Réessayez dans quelques minutes.',
-    legendPosted: 'Dépensé',
-    legendPending: 'En attente',
-    legendInflow: 'Entrées',
-    legendInflowPending: 'Entrées en attente',
-    tableCaption: (bucket, days) =>
-      `Dépenses par ${bucket === 'day' ? 'jour' : bucket === 'week' ? 'semaine' : 'mois'}, ${days} derniers jours`,
-    columnPeriod: 'Période',
-    columnPosted: 'Dépensé',
-    columnPending: 'En attente',
-    columnInflow: 'Entrées',
-    totalRow: 'Total',
-    chartSummary: ({ bucket, bars, highest }) =>
-      `Graphique en barres des dépenses par ${bucket === 'day' ? 'jour' : bucket === 'week' ? 'semaine' : 'mois'}, ${bars} barres. ` +
-      (highest ? `La plus haute : ${highest.period}, ${highest.amount}. ` : 'Aucune dépense. ') +
-      'Le tableau donne toutes les valeurs.',
-    topMerchants: 'Principaux commerçants',
-    purchases: (count) => (count === 1 ? '1 achat' : `${count} achats`),
-  },
+const en: SpendingMessages = {
+  title: 'Spending',
+  spent: (amount) => `${amount} spent`,
+  pending: (amount) => `${amount} pending`,
+  moneyIn: (amount) => `${amount} in`,
+  period: (days, dates) => `Last ${days} days · ${dates}`,
+  rangeLabel: 'Time range',
+  rangeOption: (days) => `${days} days`,
+  bucketLabel: 'Group by',
+  bucketOption: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
+  includeInflow: 'Include money in',
+  showTable: 'Show as table',
+  showChart: 'Show as chart',
+  progress: (count, formatted) =>
+    count === 1 ? 'Loaded 1 transaction…' : `Loaded ${formatted} transactions…`,
+  updating: 'Checking for new transactions…',
+  fetchingTitle: 'Fetching your transactions…',
+  fetchingDetail: 'Your bank is sending your recent transactions. This can take a minute.',
+  emptyTitle: (days) => `No spending in the last ${days} days`,
+  emptyInflowTitle: (days) => `No money in or out in the last ${days} days`,
+  emptyHint: 'Pick a longer time range to look further back.',
+  permissionTitle: 'This account didn’t share its transactions',
+  permissionDetail:
+    'When you linked it, access to transactions wasn’t granted. Link the account again and allow transactions to see your spending.',
+  permissionSome: (count) =>
+    count === 1
+      ? 'One account didn’t share its transactions and isn’t included.'
+      : `${count} accounts didn’t share their transactions and aren’t included.`,
+  failedTitle: 'Your bank couldn’t send your transactions',
+  failedDetail: 'This is usually temporary. Try again in a few minutes.',
+  accountInactive: 'This account needs to be linked again before we can fetch its transactions.',
+  accountDisconnected: 'This account was disconnected. Link it again to see its transactions.',
+  refreshNotAvailable: 'Your bank was asked for transactions recently. Try again in a few minutes.',
+  legendPosted: 'Spent',
+  legendPending: 'Pending',
+  legendInflow: 'Money in',
+  legendInflowPending: 'Money in, pending',
+  tableCaption: (bucket, days) =>
+    `Money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, last ${days} days`,
+  columnPeriod: 'Period',
+  columnPosted: 'Spent',
+  columnPending: 'Pending',
+  columnInflow: 'Money in',
+  totalRow: 'Total',
+  chartSummary: ({ bucket, bars, highest }) =>
+    `Bar chart of money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, ${bars} bars. ` +
+    (highest ? `The highest is ${highest.period}: ${highest.amount}. ` : 'No money went out. ') +
+    'The table lists every value.',
+  topMerchants: 'Top merchants',
+  purchases: (count) => (count === 1 ? '1 purchase' : `${count} purchases`),
 };
+
+/** German, loaded with `@purse/react/locales/de`. */
+export const spendingMessagesDe: SpendingMessages = {
+  title: 'Ausgaben',
+  spent: (amount) => `${amount} ausgegeben`,
+  pending: (amount) => `${amount} ausstehend`,
+  moneyIn: (amount) => `${amount} eingegangen`,
+  period: (days, dates) => `Letzte ${days} Tage · ${dates}`,
+  rangeLabel: 'Zeitraum',
+  rangeOption: (days) => `${days} Tage`,
+  bucketLabel: 'Gruppieren nach',
+  bucketOption: { day: 'Täglich', week: 'Wöchentlich', month: 'Monatlich' },
+  includeInflow: 'Eingänge einbeziehen',
+  showTable: 'Als Tabelle zeigen',
+  showChart: 'Als Diagramm zeigen',
+  progress: (count, formatted) =>
+    count === 1 ? '1 Umsatz geladen …' : `${formatted} Umsätze geladen …`,
+  updating: 'Suche nach neuen Umsätzen …',
+  fetchingTitle: 'Ihre Umsätze werden abgerufen …',
+  fetchingDetail: 'Ihre Bank übermittelt Ihre letzten Umsätze. Das kann eine Minute dauern.',
+  emptyTitle: (days) => `Keine Ausgaben in den letzten ${days} Tagen`,
+  emptyInflowTitle: (days) => `Keine Ein- oder Ausgänge in den letzten ${days} Tagen`,
+  emptyHint: 'Wählen Sie einen längeren Zeitraum, um weiter zurückzublicken.',
+  permissionTitle: 'Dieses Konto hat seine Umsätze nicht freigegeben',
+  permissionDetail:
+    'Beim Verknüpfen wurde der Zugriff auf Umsätze nicht erlaubt. Verknüpfen Sie das Konto erneut und erlauben Sie Umsätze, um Ihre Ausgaben zu sehen.',
+  permissionSome: (count) =>
+    count === 1
+      ? 'Ein Konto hat seine Umsätze nicht freigegeben und ist nicht enthalten.'
+      : `${count} Konten haben ihre Umsätze nicht freigegeben und sind nicht enthalten.`,
+  failedTitle: 'Ihre Bank konnte Ihre Umsätze nicht übermitteln',
+  failedDetail: 'Das ist meist vorübergehend. Versuchen Sie es in ein paar Minuten erneut.',
+  accountInactive:
+    'Dieses Konto muss erneut verknüpft werden, bevor wir seine Umsätze abrufen können.',
+  accountDisconnected:
+    'Dieses Konto wurde getrennt. Verknüpfen Sie es erneut, um seine Umsätze zu sehen.',
+  refreshNotAvailable:
+    'Ihre Umsätze wurden gerade erst abgefragt. Versuchen Sie es in ein paar Minuten erneut.',
+  legendPosted: 'Ausgegeben',
+  legendPending: 'Ausstehend',
+  legendInflow: 'Eingänge',
+  legendInflowPending: 'Eingänge, ausstehend',
+  tableCaption: (bucket, days) =>
+    `Ausgaben pro ${bucket === 'day' ? 'Tag' : bucket === 'week' ? 'Woche' : 'Monat'}, letzte ${days} Tage`,
+  columnPeriod: 'Zeitraum',
+  columnPosted: 'Ausgegeben',
+  columnPending: 'Ausstehend',
+  columnInflow: 'Eingänge',
+  totalRow: 'Summe',
+  chartSummary: ({ bucket, bars, highest }) =>
+    `Balkendiagramm der Ausgaben pro ${bucket === 'day' ? 'Tag' : bucket === 'week' ? 'Woche' : 'Monat'}, ${bars} Balken. ` +
+    (highest
+      ? `Am höchsten: ${highest.period} mit ${highest.amount}. `
+      : 'Es gab keine Ausgaben. ') +
+    'Die Tabelle enthält alle Werte.',
+  topMerchants: 'Top-Händler',
+  purchases: (count) => (count === 1 ? '1 Einkauf' : `${count} Einkäufe`),
+};
+
+/** French, loaded with `@purse/react/locales/fr`. */
+export const spendingMessagesFr: SpendingMessages = {
+  title: 'Dépenses',
+  spent: (amount) => `${amount} dépensés`,
+  pending: (amount) => `${amount} en attente`,
+  moneyIn: (amount) => `${amount} reçus`,
+  period: (days, dates) => `${days} derniers jours · ${dates}`,
+  rangeLabel: 'Période',
+  rangeOption: (days) => `${days} jours`,
+  bucketLabel: 'Regrouper par',
+  bucketOption: { day: 'Jour', week: 'Semaine', month: 'Mois' },
+  includeInflow: 'Inclure les entrées d’argent',
+  showTable: 'Afficher en tableau',
+  showChart: 'Afficher en graphique',
+  progress: (count, formatted) =>
+    count === 1 ? '1 opération chargée…' : `${formatted} opérations chargées…`,
+  updating: 'Recherche de nouvelles opérations…',
+  fetchingTitle: 'Récupération de vos opérations…',
+  fetchingDetail: 'Votre banque envoie vos opérations récentes. Cela peut prendre une minute.',
+  emptyTitle: (days) => `Aucune dépense ces ${days} derniers jours`,
+  emptyInflowTitle: (days) => `Aucune entrée ni sortie d’argent ces ${days} derniers jours`,
+  emptyHint: 'Choisissez une période plus longue pour remonter plus loin.',
+  permissionTitle: 'Ce compte n’a pas partagé ses opérations',
+  permissionDetail:
+    'L’accès aux opérations n’a pas été accordé lors de la connexion. Reconnectez le compte et autorisez les opérations pour voir vos dépenses.',
+  permissionSome: (count) =>
+    count === 1
+      ? 'Un compte n’a pas partagé ses opérations et n’est pas inclus.'
+      : `${count} comptes n’ont pas partagé leurs opérations et ne sont pas inclus.`,
+  failedTitle: 'Votre banque n’a pas pu envoyer vos opérations',
+  failedDetail: 'C’est généralement temporaire. Réessayez dans quelques minutes.',
+  accountInactive:
+    'Ce compte doit être reconnecté avant que nous puissions récupérer ses opérations.',
+  accountDisconnected: 'Ce compte a été déconnecté. Reconnectez-le pour voir ses opérations.',
+  refreshNotAvailable:
+    'Vos opérations ont été demandées il y a peu. Réessayez dans quelques minutes.',
+  legendPosted: 'Dépensé',
+  legendPending: 'En attente',
+  legendInflow: 'Entrées',
+  legendInflowPending: 'Entrées en attente',
+  tableCaption: (bucket, days) =>
+    `Dépenses par ${bucket === 'day' ? 'jour' : bucket === 'week' ? 'semaine' : 'mois'}, ${days} derniers jours`,
+  columnPeriod: 'Période',
+  columnPosted: 'Dépensé',
+  columnPending: 'En attente',
+  columnInflow: 'Entrées',
+  totalRow: 'Total',
+  chartSummary: ({ bucket, bars, highest }) =>
+    `Graphique en barres des dépenses par ${bucket === 'day' ? 'jour' : bucket === 'week' ? 'semaine' : 'mois'}, ${bars} barres. ` +
+    (highest ? `La plus haute : ${highest.period}, ${highest.amount}. ` : 'Aucune dépense. ') +
+    'Le tableau donne toutes les valeurs.',
+  topMerchants: 'Principaux commerçants',
+  purchases: (count) => (count === 1 ? '1 achat' : `${count} achats`),
+};
+
+/** All three, for tests and translators (components read `spendingText`). */
+export const spendingMessages: Catalog<SpendingMessages> = {
+  en,
+  de: spendingMessagesDe,
+  fr: spendingMessagesFr,
+};
+
+/** What the component reads: English built in, other locales from their packs. */
+export const spendingText: MessageRef<SpendingMessages> = defineMessages('spending', en);

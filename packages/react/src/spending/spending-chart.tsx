@@ -29,10 +29,10 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { commonMessages, describeError, useMessages } from '../i18n/use-messages.js';
+import { commonText, describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { spendingMessages, type SpendingMessages } from './messages.js';
+import { spendingText, type SpendingMessages } from './messages.js';
 import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
 import { useSpending, type UseSpendingOptions, type UseSpendingResult } from './use-spending.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
@@ -279,8 +279,8 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
     ...rest
   } = props;
   const { locale } = usePurseContext('SpendingChart');
-  const t = useMessages(spendingMessages, 'SpendingChart');
-  const common = useMessages(commonMessages, 'SpendingChart');
+  const t = useMessages(spendingText, 'SpendingChart');
+  const common = useMessages(commonText, 'SpendingChart');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isClient = useIsClient();
   const [view, setView] = useState<SpendingChartView>(defaultView);

@@ -8,13 +8,13 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { commonMessages } from '../i18n/catalog.js';
+import { commonText } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
-import { transferStatusMessages } from '../transfer-status/messages.js';
+import { transferStatusText } from '../transfer-status/messages.js';
 import { TransferPhaseBadge, topUpSourceName } from '../transfer-status/transfer-status.js';
 import { cx } from '../utils/cx.js';
-import { topUpHistoryMessages } from './messages.js';
+import { topUpHistoryText } from './messages.js';
 import { useTopUpHistory, type UseTopUpHistoryOptions } from './use-top-up-history.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
@@ -59,9 +59,9 @@ function TopUpHistoryRender(props: TopUpHistoryProps): ReactNode {
     ...rest
   } = props;
   const { locale } = usePurseContext('TopUpHistory');
-  const m = useMessages(topUpHistoryMessages, 'TopUpHistory');
-  const statusText = useMessages(transferStatusMessages, 'TopUpHistory');
-  const common = useMessages(commonMessages, 'TopUpHistory');
+  const m = useMessages(topUpHistoryText, 'TopUpHistory');
+  const statusText = useMessages(transferStatusText, 'TopUpHistory');
+  const common = useMessages(commonText, 'TopUpHistory');
   const [filter, setFilter] = useState<TopUpStatus | undefined>(status);
   useEffect(() => setFilter(status), [status]);
   const { state, loadMore, retry } = useTopUpHistory({ status: filter, pageSize });

@@ -10,12 +10,12 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { commonMessages, type CommonMessages } from '../i18n/catalog.js';
+import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
 import { currencyAffix } from './currency-affix.js';
-import { TOP_UP_ERROR_CODES, topUpMessages, type TopUpMessages } from './messages.js';
+import { TOP_UP_ERROR_CODES, topUpText, type TopUpMessages } from './messages.js';
 import {
   TOP_UP_DESCRIPTION_MAX_LENGTH,
   sourceAvailable,
@@ -125,8 +125,8 @@ function TopUpRender(props: TopUpProps): ReactNode {
     ...rest
   } = props;
   const { locale } = usePurseContext('TopUp');
-  const m = useMessages(topUpMessages, 'TopUp');
-  const common = useMessages(commonMessages, 'TopUp');
+  const m = useMessages(topUpText, 'TopUp');
+  const common = useMessages(commonText, 'TopUp');
   const topUp = useTopUp({
     minAmount,
     maxAmount,

@@ -20,11 +20,11 @@ import {
   type Ref,
 } from 'react';
 import { describeError, useMessages } from '../i18n/use-messages.js';
-import { commonMessages, type CommonMessages } from '../i18n/catalog.js';
+import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { failureMessages } from './failure-messages.js';
-import { transferStatusMessages, type TransferStatusMessages } from './messages.js';
+import { failureText } from './failure-messages.js';
+import { transferStatusText, type TransferStatusMessages } from './messages.js';
 import {
   useInboundTransfer,
   type CancelState,
@@ -59,7 +59,7 @@ export const TRANSFER_PHASE_TONES: Readonly<
 
 /** A top-up's phase as a coloured badge ("Processing", "Returned", …). */
 export function TransferPhaseBadge(props: { phase: TransferPhase }): ReactNode {
-  const m = useMessages(transferStatusMessages, 'TransferPhaseBadge');
+  const m = useMessages(transferStatusText, 'TransferPhaseBadge');
   return (
     <span className="purse-Badge" data-tone={TRANSFER_PHASE_TONES[props.phase]} data-slot="badge">
       {m.phases[props.phase]}
@@ -109,9 +109,9 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
     ...rest
   } = props;
   const { locale } = usePurseContext('TransferStatus');
-  const m = useMessages(transferStatusMessages, 'TransferStatus');
-  const common = useMessages(commonMessages, 'TransferStatus');
-  const failures = useMessages(failureMessages, 'TransferStatus');
+  const m = useMessages(transferStatusText, 'TransferStatus');
+  const common = useMessages(commonText, 'TransferStatus');
+  const failures = useMessages(failureText, 'TransferStatus');
   const transfer = useInboundTransfer({ topUpId, initialTopUp, pollIntervalMs, onPhaseChange });
   const { state, cancel } = transfer;
   const Heading = `h${String(headingLevel)}` as 'h2' | 'h3' | 'h4';
