@@ -1,8 +1,8 @@
 /**
  * `pnpm bench:sandbox`: how fast the sandbox answers stripe-node.
  *
- * The sandbox runs in this process's single JavaScript thread, so it has one core; the load comes
- * from a child process (another core) running stripe-node with 16 concurrent callers. Prints retrieves/s and
+ * The built sandbox runs in a process of its own (one JavaScript thread, so one core); the load comes
+ * from this process (the other core): stripe-node with 16 concurrent callers. Prints retrieves/s and
  * lists/s with p50/p99 latency, list time for page 1 vs page 100 of an account with 100,000
  * transactions, and the process's memory with those transactions loaded.
  *
@@ -11,7 +11,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
-import { startSandbox } from '../src/index.js';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -61,28 +60,7 @@ async function runLoad(request: LoadRequest): Promise<LoadResult> {
   return { count: latencies.length, errors, latencies };
 }
 
-if (process.env.PURSE_BENCH_ROLE === 'load') {
-  process.once('message', (request: LoadRequest) => {
-    void runLoad(request).then((result) => {
-      process.send?.(result, () => process.exit(0));
-    });
-  });
-} else {
-  await main();
-}
-
-function inChildProcess(request: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    // The child runs this same TypeScript file, so it needs tsx's loader too.
-    const child = fork(fileURLToPath(import.meta.url), [], {
-      execArgv: ['--import', 'tsx', '--conditions=@purse/source'],
-      env: { ...process.env, PURSE_BENCH_ROLE: 'load' },
-    });
-    child.once('message', (result: LoadResult) => resolve(result));
-    child.once('error', reject);
-    child.send(request);
-  });
-}
+await main();
 
 async function timeRequest(run: () => Promise<unknown>, times: number): Promise<number> {
   const samples: number[] = [];
@@ -95,16 +73,60 @@ async function timeRequest(run: () => Promise<unknown>, times: number): Promise<
   return percentile(samples, 50);
 }
 
+interface SandboxProcess {
+  url: string;
+  port: number;
+  secretKey: string;
+  memory: () => Promise<NodeJS.MemoryUsage>;
+  stop: () => Promise<void>;
+}
+
+/** Starts the built sandbox in a process of its own (plain Node, no TypeScript loader). */
+function startSandboxProcess(): Promise<SandboxProcess> {
+  const child = fork(fileURLToPath(new URL('./sandbox-process.mjs', import.meta.url)), [], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(key: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: Record<string, unknown>): void => {
+        if (key in message) {
+          child.off('message', onMessage);
+          resolve(message[key] as T);
+        }
+      };
+      child.on('message', onMessage);
+      child.once('error', reject);
+    });
+  return next<{ url: string; port: number; secretKey: string }>('ready').then((ready) => ({
+    ...ready,
+    memory: () => {
+      const reply = next<NodeJS.MemoryUsage>('memory');
+      child.send('memory');
+      return reply;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  }));
+}
+
 async function main(): Promise<void> {
-  const sb = await startSandbox({ seed: 'empty', speed: 0 });
-  const stripe = sb.stripe({ maxNetworkRetries: 0 });
+  const sb = await startSandboxProcess();
+  const stripe = new Stripe(sb.secretKey, {
+    host: '127.0.0.1',
+    port: sb.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   const customer = await stripe.customers.create({ email: 'bench@example.com' });
   for (let i = 0; i < 50; i += 1)
     await stripe.customers.create({ email: `bench${String(i)}@example.com` });
 
-  // An account with 100,000 transactions.
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  // An account with 100,000 transactions, and the sandbox process's memory before and after.
+  const before = await sb.memory();
   const session = await stripe.financialConnections.sessions.create({
     account_holder: { type: 'customer', customer: customer.id },
     permissions: ['transactions'],
@@ -130,10 +152,9 @@ async function main(): Promise<void> {
   });
   const loadStarted = performance.now();
   await stripe.financialConnections.accounts.refresh(account.id, { features: ['transactions'] });
-  sb.clock.advance(5);
+  await control('/_sandbox/clock/advance', { seconds: 5 });
   const revealSeconds = (performance.now() - loadStarted) / 1000;
-  global.gc?.();
-  const rssAfter = process.memoryUsage().rss;
+  const after = await sb.memory();
 
   // The cursor for page 100 (limit 100): the last id of page 99.
   let cursor: string | undefined;
@@ -161,11 +182,11 @@ async function main(): Promise<void> {
 
   const lines: string[] = [
     '',
-    'Purse sandbox benchmark (sandbox on one thread, load from a second process)',
+    'Purse sandbox benchmark (the built sandbox in its own process: one JavaScript thread)',
     '',
   ];
   for (const kind of ['retrieve', 'list'] as const) {
-    const result = await inChildProcess({
+    const result = await runLoad({
       port: sb.port,
       secretKey: sb.secretKey,
       kind,
@@ -173,19 +194,18 @@ async function main(): Promise<void> {
     });
     const sorted = result.latencies.sort((a, b) => a - b);
     lines.push(
-      `  ${kind === 'retrieve' ? 'customers.retrieve' : 'customers.list   '}  ${(result.count / SECONDS).toFixed(0).padStart(6)} req/s   p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   (${String(CONCURRENCY)} callers, ${String(SECONDS)} s, ${String(result.errors)} errors)`,
+      `  ${kind === 'retrieve' ? 'customers.retrieve' : 'customers.list   '}  ${(result.count / SECONDS).toFixed(0).padStart(6)} req/s   p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   (${String(CONCURRENCY)} callers through stripe-node, ${String(SECONDS)} s, ${String(result.errors)} errors)`,
     );
   }
-
   const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   lines.push(
     '',
     `  ${TRANSACTIONS.toLocaleString('en-US')} transactions on one account (revealed by one refresh in ${revealSeconds.toFixed(2)} s)`,
     `  list page 1   (limit 100)  p50 ${pageOne.toFixed(2)} ms`,
     `  list page 100 (limit 100)  p50 ${pageHundred.toFixed(2)} ms   (${(pageHundred / pageOne).toFixed(2)}× page 1; target ≤ 2×)`,
-    `  RSS ${mb(rssBefore)} before → ${mb(rssAfter)} with the transactions loaded (target < 200 MB)`,
+    `  sandbox process RSS ${mb(before.rss)} before → ${mb(after.rss)} with the transactions (target < 200 MB); heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
     '',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-  await sb.close();
+  await sb.stop();
 }

@@ -500,11 +500,8 @@ export function unsubscribeTransactions(record: FcAccountRecord): void {
  * Adds an entry to the bank's ledger (an ACH debit for a top-up, or its return), so later
  * refreshes show it and balances account for it.
  */
-export function addBankEntry(
-  record: FcAccountRecord,
-  entry: Omit<BankTransaction, 'key'>,
-): BankTransaction {
-  const t: BankTransaction = { ...entry, key: newId('bank') };
+export function addBankEntry(record: FcAccountRecord, entry: BankTransaction): BankTransaction {
+  const t: BankTransaction = { ...entry };
   const timeline = record.timeline;
   let i = timeline.length;
   while (
@@ -514,9 +511,4 @@ export function addBankEntry(
     i -= 1;
   timeline.splice(i, 0, t);
   return t;
-}
-
-/** Finds a bank ledger entry by key. */
-export function findBankEntry(record: FcAccountRecord, key: string): BankTransaction | undefined {
-  return record.timeline.find((t) => t.key === key);
 }

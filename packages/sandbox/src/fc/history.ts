@@ -266,7 +266,6 @@ export function generateHistory(
   const rng = seededRandom(hashString(seedKey));
   const linkDay = calendarDateOf(linkedAt);
   const timeline: BankTransaction[] = [];
-  let n = 0;
   for (let day = -DAYS_BEFORE; day <= DAYS_AFTER; day += 1) {
     const date = addCalendarDays(linkDay, day);
     for (const draft of draftsForDay(template.history, rng, day, date)) {
@@ -282,7 +281,6 @@ export function generateHistory(
         }
       }
       timeline.push({
-        key: `${String(day)}:${String(n++)}`,
         amount: draft.amount,
         description: draft.description,
         transactedAt,

@@ -26,7 +26,6 @@ export function generateSyntheticHistory(
   record.timeline = Array.from({ length: count }, (_, i) => {
     const transactedAt = Math.floor(start + i * step);
     return {
-      key: `synthetic:${String(i)}`,
       amount: -Math.round(100 + rng() * 9_900),
       description: DESCRIPTIONS[i % DESCRIPTIONS.length] ?? 'PURCHASE',
       transactedAt,

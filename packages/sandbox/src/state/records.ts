@@ -32,7 +32,6 @@ export interface SessionRecord extends Rec<Stripe.FinancialConnections.Session> 
 
 /** One transaction on a bank's own timeline, before any refresh has shown it to Stripe. */
 export interface BankTransaction {
-  key: string;
   amount: number;
   description: string;
   transactedAt: number;
@@ -113,7 +112,7 @@ export interface InboundTransferRecord extends Rec<Stripe.Treasury.InboundTransf
   plan: TransferPlan;
   timers: Scheduled[];
   /** The origin bank's timeline entry for this debit, when it came from a linked FC account. */
-  bankEntry: { scope: string; account: string; key: string } | null;
+  bankEntry: { scope: string; account: string; entry: BankTransaction } | null;
   fundsAvailableAt: number | null;
 }
 

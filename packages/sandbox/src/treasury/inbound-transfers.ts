@@ -23,7 +23,7 @@ import {
   invalidState,
   resourceMissing,
 } from '../http/stripe-error.js';
-import { addBankEntry, availableNow, findBankEntry } from '../fc/accounts.js';
+import { addBankEntry, availableNow } from '../fc/accounts.js';
 import type { Engine } from '../state/engine.js';
 import { newId } from '../state/ids.js';
 import type {
@@ -283,7 +283,7 @@ export function createInboundTransfer(
       postedAt: null,
       voidAt: null,
     });
-    bankEntry = { scope: pm.fcAccount.scope, account: linked.api.id, key: entry.key };
+    bankEntry = { scope: pm.fcAccount.scope, account: linked.api.id, entry };
   }
 
   const record: InboundTransferRecord = {
@@ -313,7 +313,7 @@ function bankEntryOf(engine: Engine, record: InboundTransferRecord) {
   const account = engine.store
     .partition(ref.scope === 'platform' ? null : ref.scope)
     .fcAccounts.get(ref.account);
-  const entry = account ? findBankEntry(account, ref.key) : undefined;
+  const entry = account ? ref.entry : undefined;
   return account && entry ? { account, entry } : undefined;
 }
 
