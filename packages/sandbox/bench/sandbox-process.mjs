@@ -2,7 +2,8 @@
 // The benchmark talks to it over HTTP and asks it for its memory over IPC.
 import { startSandbox } from '../dist/index.js';
 
-const sb = await startSandbox({ seed: 'empty', speed: 0 });
+const seed = process.argv.includes('--seed=demo') ? 'demo' : 'empty';
+const sb = await startSandbox({ seed, speed: 0 });
 process.on('message', (message) => {
   if (message === 'memory') {
     globalThis.gc?.();
@@ -11,4 +12,4 @@ process.on('message', (message) => {
     void sb.close().then(() => process.exit(0));
   }
 });
-process.send?.({ ready: { url: sb.url, port: sb.port, secretKey: sb.secretKey } });
+process.send?.({ ready: { url: sb.url, port: sb.port, secretKey: sb.secretKey, seed: sb.seed } });

@@ -1,9 +1,10 @@
 /**
  * `pnpm bench:server`: what the Purse router costs on top of calling Stripe directly.
  *
- * The sandbox and an Express app with the router run in this process (one JavaScript thread);
- * the load comes from a child process (another core) with 16 concurrent callers, so the load
- * generator never starves the server. Four cases, one after the other, in one run:
+ * The built sandbox runs in a process of its own (as Stripe is elsewhere in production), the
+ * Express app with the router in this process, and the load comes from a third process with 16
+ * concurrent callers, so neither the load generator nor the sandbox's work is charged to the
+ * router's thread. Four cases, one after the other, in one run:
  *
  *   router GET /accounts/:id        vs  direct  financialConnections.accounts.retrieve
  *   (reference: a bare Express route making the same stripe-node call and sending its result,
@@ -31,12 +32,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import express from 'express';
 import Stripe from 'stripe';
-import { startSandbox } from '@purse/sandbox';
+import type { SeedManifest } from '@purse/sandbox';
 import { createMemoryEventBus, createPurseRouter, type EventBus } from '../src/index.js';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = 1;
+/** A modest Stripe API round trip, added by the sandbox for the "real-world" rows. */
+const STRIPE_LATENCY_MS = 40;
 const STREAMS = 1000;
 const USER_HEADER = 'x-bench-user';
 
@@ -232,15 +235,39 @@ function summarise(name: CaseName, result: LoadResult): Row {
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The built sandbox, seeded with the demo personas, in a process of its own. */
+function startSandboxProcess(): Promise<{ port: number; secretKey: string; seed: SeedManifest; stop: () => Promise<void> }> {
+  const child = fork(fileURLToPath(new URL('../../sandbox/bench/sandbox-process.mjs', import.meta.url)), ['--seed=demo'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.on('message', (message: { ready?: { port: number; secretKey: string; seed: SeedManifest } }) => {
+      if (!message.ready) return;
+      const { port, secretKey, seed } = message.ready;
+      resolve({
+        port,
+        secretKey,
+        seed,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}
+
 async function main(): Promise<void> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const wallStart = performance.now();
 
-  const sb = await startSandbox({ seed: 'demo', speed: 0 });
+  const sb = await startSandboxProcess();
   const persona = sb.seed.personas.find((p) => p.key === 'freelancer');
   if (!persona) throw new Error('the demo seed has no freelancer');
-  const stripe = sb.stripe({ maxNetworkRetries: 0 });
+  const stripe = new Stripe(sb.secretKey, { host: '127.0.0.1', port: sb.port, protocol: 'http', maxNetworkRetries: 0 });
 
   // Counts live subscriptions, to know when every stream is really open on the server.
   const inner = createMemoryEventBus();
@@ -270,7 +297,6 @@ async function main(): Promise<void> {
       stripe,
       resolveUser: (req) => (req.get(USER_HEADER) === 'bench' ? user : null),
       events,
-      now: () => sb.clock.now(),
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     }),
   );
@@ -430,6 +456,27 @@ async function main(): Promise<void> {
       `${label}  one caller at a time (no queueing): p50 ${direct.p50.toFixed(2)} ms direct, ${router.p50.toFixed(2)} ms router: added ${(router.p50 - direct.p50).toFixed(2)} ms`,
     );
   }
+  // With a Stripe-like round trip: real Stripe answers in tens to hundreds of milliseconds, so
+  // the router's own cost is measured against that, not against a sandbox on the same machine.
+  await fetch(`http://127.0.0.1:${String(sb.port)}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sb.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [{ action: 'latency', path: '/v1/', latency_ms: STRIPE_LATENCY_MS }] }),
+  });
+  const slow = await measure(['direct-account', 'router-account', 'direct-top-up', 'router-top-up'], CONCURRENCY, 3);
+  await fetch(`http://127.0.0.1:${String(sb.port)}/_sandbox/faults`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${sb.secretKey}` },
+  });
+  for (const [label, routerRow, direct] of [
+    ['GET /accounts/:id', slow['router-account'], slow['direct-account']],
+    ['GET /top-ups/:id ', slow['router-top-up'], slow['direct-top-up']],
+  ] as const) {
+    console.log(
+      `${label}  with ${String(STRIPE_LATENCY_MS)} ms Stripe-like latency: ${direct.rps.toFixed(0)} req/s direct, ${routerRow.rps.toFixed(0)} router: ${(routerRow.rps / direct.rps).toFixed(2)}x, added p50 ${(routerRow.p50 - direct.p50).toFixed(2)} ms`,
+    );
+  }
+
   const bare = byName['express-account'];
   const router = byName['router-account'];
   console.log(
@@ -442,7 +489,7 @@ async function main(): Promise<void> {
   child.kill();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await sb.close();
+  await sb.stop();
 }
 
 process.setSourceMapsEnabled(false);
