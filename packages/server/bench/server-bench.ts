@@ -236,26 +236,38 @@ function summarise(name: CaseName, result: LoadResult): Row {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The built sandbox, seeded with the demo personas, in a process of its own. */
-function startSandboxProcess(): Promise<{ port: number; secretKey: string; seed: SeedManifest; stop: () => Promise<void> }> {
-  const child = fork(fileURLToPath(new URL('../../sandbox/bench/sandbox-process.mjs', import.meta.url)), ['--seed=demo'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+function startSandboxProcess(): Promise<{
+  port: number;
+  secretKey: string;
+  seed: SeedManifest;
+  stop: () => Promise<void>;
+}> {
+  const child = fork(
+    fileURLToPath(new URL('../../sandbox/bench/sandbox-process.mjs', import.meta.url)),
+    ['--seed=demo'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.on('message', (message: { ready?: { port: number; secretKey: string; seed: SeedManifest } }) => {
-      if (!message.ready) return;
-      const { port, secretKey, seed } = message.ready;
-      resolve({
-        port,
-        secretKey,
-        seed,
-        stop: () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.send('stop');
-          }),
-      });
-    });
+    child.on(
+      'message',
+      (message: { ready?: { port: number; secretKey: string; seed: SeedManifest } }) => {
+        if (!message.ready) return;
+        const { port, secretKey, seed } = message.ready;
+        resolve({
+          port,
+          secretKey,
+          seed,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.send('stop');
+            }),
+        });
+      },
+    );
   });
 }
 
@@ -267,7 +279,12 @@ async function main(): Promise<void> {
   const sb = await startSandboxProcess();
   const persona = sb.seed.personas.find((p) => p.key === 'freelancer');
   if (!persona) throw new Error('the demo seed has no freelancer');
-  const stripe = new Stripe(sb.secretKey, { host: '127.0.0.1', port: sb.port, protocol: 'http', maxNetworkRetries: 0 });
+  const stripe = new Stripe(sb.secretKey, {
+    host: '127.0.0.1',
+    port: sb.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
 
   // Counts live subscriptions, to know when every stream is really open on the server.
   const inner = createMemoryEventBus();
@@ -461,9 +478,15 @@ async function main(): Promise<void> {
   await fetch(`http://127.0.0.1:${String(sb.port)}/_sandbox/faults`, {
     method: 'POST',
     headers: { authorization: `Bearer ${sb.secretKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ rules: [{ action: 'latency', path: '/v1/', latency_ms: STRIPE_LATENCY_MS }] }),
+    body: JSON.stringify({
+      rules: [{ action: 'latency', path: '/v1/', latency_ms: STRIPE_LATENCY_MS }],
+    }),
   });
-  const slow = await measure(['direct-account', 'router-account', 'direct-top-up', 'router-top-up'], CONCURRENCY, 3);
+  const slow = await measure(
+    ['direct-account', 'router-account', 'direct-top-up', 'router-top-up'],
+    CONCURRENCY,
+    3,
+  );
   await fetch(`http://127.0.0.1:${String(sb.port)}/_sandbox/faults`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${sb.secretKey}` },

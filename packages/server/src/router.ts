@@ -182,66 +182,73 @@ export function createPurseRouter(options: PurseRouterOptions): Router {
 
   const id = (req: Request): string => String(req.params.id);
 
+  // Who is asking comes first: a signed-out request is a 401 whatever else is wrong with it.
+  router.use(async (req, res, next) => {
+    res.locals.purseContext = await context(req);
+    next();
+  });
+  const ctxOf = (res: Response): OperationContext => res.locals.purseContext as OperationContext;
+
   router.post('/link-sessions', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.status(201).json(await createLinkSession(await context(req)));
+    res.status(201).json(await createLinkSession(ctxOf(res)));
   });
   router.post('/link-sessions/:id/complete', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.json(await completeLinkSession(await context(req), id(req)));
+    res.json(await completeLinkSession(ctxOf(res), id(req)));
   });
 
   router.get('/accounts', async (req, res) => {
     parseInput(emptyBody, req.query);
-    res.json(await listAccounts(await context(req)));
+    res.json(await listAccounts(ctxOf(res)));
   });
   router.get('/accounts/:id', async (req, res) => {
     parseInput(emptyBody, req.query);
-    res.json(await getAccount(await context(req), id(req)));
+    res.json(await getAccount(ctxOf(res), id(req)));
   });
   router.post('/accounts/:id/balance-refresh', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.status(202).json(await refreshBalance(await context(req), id(req)));
+    res.status(202).json(await refreshBalance(ctxOf(res), id(req)));
   });
   router.get('/accounts/:id/transactions', async (req, res) => {
     const query = parseInput(transactionQuery, req.query);
-    res.json(await listTransactions(await context(req), id(req), query));
+    res.json(await listTransactions(ctxOf(res), id(req), query));
   });
   router.post('/accounts/:id/transactions-refresh', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.status(202).json(await refreshTransactions(await context(req), id(req)));
+    res.status(202).json(await refreshTransactions(ctxOf(res), id(req)));
   });
   router.put('/accounts/:id/transactions-subscription', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.json(await setTransactionsSubscription(await context(req), id(req), true));
+    res.json(await setTransactionsSubscription(ctxOf(res), id(req), true));
   });
   router.delete('/accounts/:id/transactions-subscription', async (req, res) => {
-    res.json(await setTransactionsSubscription(await context(req), id(req), false));
+    res.json(await setTransactionsSubscription(ctxOf(res), id(req), false));
   });
   router.post('/accounts/:id/disconnect', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.json(await disconnectAccount(await context(req), id(req)));
+    res.json(await disconnectAccount(ctxOf(res), id(req)));
   });
 
   router.get('/financial-account', async (req, res) => {
     const query = parseInput(financialAccountQuery, req.query);
     res.json(
-      await getFinancialAccount(await context(req), {
+      await getFinancialAccount(ctxOf(res), {
         revealAccountNumber: query.reveal === 'account_number',
       }),
     );
   });
   router.patch('/financial-account', jsonBody(), async (req, res) => {
     const { nickname } = parseInput(nicknameBody, bodyOf(req));
-    res.json(await renameFinancialAccount(await context(req), nickname));
+    res.json(await renameFinancialAccount(ctxOf(res), nickname));
   });
 
   router.get('/top-up-sources', async (req, res) => {
     parseInput(emptyBody, req.query);
-    res.json(await listTopUpSources(await context(req)));
+    res.json(await listTopUpSources(ctxOf(res)));
   });
   router.post('/top-ups', jsonBody(), async (req, res) => {
-    const ctx = await context(req);
+    const ctx = ctxOf(res);
     const input = topUpInput(bodyOf(req));
     const key = scopeIdempotencyKey(req.get('idempotency-key'), callerKey(ctx));
     const topUp = await idempotency.run(key, input, () => createTopUp(ctx, input, key));
@@ -249,20 +256,20 @@ export function createPurseRouter(options: PurseRouterOptions): Router {
   });
   router.get('/top-ups', async (req, res) => {
     const query = parseInput(topUpQuery, req.query);
-    res.json(await listTopUps(await context(req), query));
+    res.json(await listTopUps(ctxOf(res), query));
   });
   router.get('/top-ups/:id', async (req, res) => {
     parseInput(emptyBody, req.query);
-    res.json(await getTopUp(await context(req), id(req)));
+    res.json(await getTopUp(ctxOf(res), id(req)));
   });
   router.post('/top-ups/:id/cancel', jsonBody(), async (req, res) => {
     parseInput(emptyBody, bodyOf(req));
-    res.json(await cancelTopUp(await context(req), id(req)));
+    res.json(await cancelTopUp(ctxOf(res), id(req)));
   });
 
   router.get('/events', async (req, res) => {
     parseInput(eventsQuery, req.query);
-    const ctx = await context(req);
+    const ctx = ctxOf(res);
     await streamEvents(req, res, config, ctx.user);
   });
 

@@ -485,6 +485,16 @@ describe('no user: 401 on every route, nothing sent to Stripe', () => {
     const res = await h.call('mallory', 'GET', '/accounts');
     expect(res.status).toBe(401);
   });
+
+  it('is a 401 before anything else: a bad body or an unknown route from no one says nothing more', async () => {
+    const malformed = await h.call(null, 'POST', '/top-ups', {
+      rawBody: '{"amount":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(401);
+    expect((await h.call(null, 'GET', '/accounts?unknown=1')).status).toBe(401);
+    expect((await h.call(null, 'GET', '/no-such-route')).status).toBe(401);
+  });
 });
 
 describe('Stripe’s own errors become safe messages', () => {
