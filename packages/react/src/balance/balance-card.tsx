@@ -28,6 +28,11 @@ import {
   type UseBalanceOptions,
 } from './use-balance.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import { Skeleton } from '../ui/skeleton.js';
+
+/** Title, account line, amount, freshness: the shape of the loaded card. */
+const BALANCE_SKELETON = ['title', 'subtitle', 'amount', 'line'] as const;
 
 export interface BalanceCardProps
   extends UseBalanceOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -291,38 +296,26 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
     case 'loading':
       return (
         <div {...rest} ref={ref} className={rootClass} data-state="loading" aria-busy="true">
-          <span className="purse-VisuallyHidden">{common.loading}</span>
-          <span className="purse-Skeleton" data-slot="skeleton-title" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-subtitle" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-amount" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-line" aria-hidden="true" />
+          <Skeleton label={common.loading} parts={BALANCE_SKELETON} />
         </div>
       );
     case 'error':
       return (
         <div {...rest} ref={ref} className={rootClass} data-state="error">
-          <div role="alert" className="purse-Alert" data-tone="danger" data-slot="error">
-            <strong>{common.errorTitle}</strong>
-            <span>
-              {state.error.code === 'resource_missing'
+          <ErrorNotice
+            title={common.errorTitle}
+            message={
+              state.error.code === 'resource_missing'
                 ? messages.accountMissing
-                : describeError(state.error, common)}
-            </span>
-          </div>
-          <button
-            ref={retryRef}
-            type="button"
-            className="purse-Button"
-            data-variant="secondary"
-            data-size="small"
-            data-slot="retry"
-            onClick={() => {
+                : describeError(state.error, common)
+            }
+            retryLabel={common.retry}
+            retryRef={retryRef}
+            onRetry={() => {
               focusAfterReload.current = true;
               reload();
             }}
-          >
-            {common.retry}
-          </button>
+          />
         </div>
       );
     case 'ready':

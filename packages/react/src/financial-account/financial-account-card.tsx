@@ -17,6 +17,11 @@ import { useLatest } from '../utils/use-latest.js';
 import { financialAccountCardText, type FinancialAccountCardMessages } from './messages.js';
 import { useFinancialAccount, type RenameState } from './use-financial-account.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import { Skeleton } from '../ui/skeleton.js';
+
+/** Name, balance and two detail lines: the shape of the loaded card. */
+const CARD_SKELETON = ['title', 'amount', 'line', 'line'] as const;
 
 export interface FinancialAccountCardProps extends Omit<
   ComponentPropsWithoutRef<'div'>,
@@ -102,34 +107,22 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
     case 'loading':
       return (
         <div {...rest} ref={ref} className={rootClass} data-state="loading" aria-busy="true">
-          <span className="purse-VisuallyHidden">{common.loading}</span>
-          <span className="purse-Skeleton" data-slot="skeleton-title" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-amount" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-line" aria-hidden="true" />
-          <span className="purse-Skeleton" data-slot="skeleton-line" aria-hidden="true" />
+          <Skeleton label={common.loading} parts={CARD_SKELETON} />
         </div>
       );
     case 'error':
       return (
         <div {...rest} ref={ref} className={rootClass} data-state="error">
-          <div role="alert" className="purse-Alert" data-tone="danger" data-slot="error">
-            <strong>{common.errorTitle}</strong>
-            <span>{describeError(state.error, common)}</span>
-          </div>
-          <button
-            ref={retryRef}
-            type="button"
-            className="purse-Button"
-            data-variant="secondary"
-            data-size="small"
-            data-slot="retry"
-            onClick={() => {
+          <ErrorNotice
+            title={common.errorTitle}
+            message={describeError(state.error, common)}
+            retryLabel={common.retry}
+            retryRef={retryRef}
+            onRetry={() => {
               focusAfterReload.current = true;
               reload();
             }}
-          >
-            {common.retry}
-          </button>
+          />
         </div>
       );
     case 'missing':

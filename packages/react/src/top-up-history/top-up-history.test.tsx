@@ -163,7 +163,11 @@ describe('TopUpHistory', { timeout: 20_000 }, () => {
     await waitFor(() => expect(rows()).toHaveLength(40));
     expect(client.calls.at(-1)).toEqual(['listTopUps', { cursor: 'ibt_019', limit: 20 }]);
     expect(within(rows()[20]!).getByRole('button')).toHaveFocus();
-    expect(root().querySelector('[aria-live="polite"]')).toHaveTextContent('Showing 40 top-ups');
+    // The announcement is a state update made by the same effect that moves focus: it lands a
+    // render later.
+    await waitFor(() =>
+      expect(root().querySelector('[aria-live="polite"]')).toHaveTextContent('Showing 40 top-ups'),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(rows()).toHaveLength(45));

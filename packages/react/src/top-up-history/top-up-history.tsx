@@ -17,6 +17,7 @@ import { cx } from '../utils/cx.js';
 import { topUpHistoryText } from './messages.js';
 import { useTopUpHistory, type UseTopUpHistoryOptions } from './use-top-up-history.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+import { ErrorNotice } from '../ui/error-notice.js';
 
 const FILTERS: readonly TopUpStatus[] = [
   'processing',
@@ -122,21 +123,12 @@ function TopUpHistoryRender(props: TopUpHistoryProps): ReactNode {
     }
     case 'error': {
       body = (
-        <div className="purse-Alert" data-tone="danger" role="alert" data-slot="error">
-          <strong>{m.loadErrorTitle}</strong>
-          <span>{describeError(state.error, common)}</span>
-          <div data-slot="actions">
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              data-size="small"
-              onClick={retry}
-            >
-              {common.retry}
-            </button>
-          </div>
-        </div>
+        <ErrorNotice
+          title={m.loadErrorTitle}
+          message={describeError(state.error, common)}
+          retryLabel={common.retry}
+          onRetry={retry}
+        />
       );
       break;
     }

@@ -31,6 +31,11 @@ import {
   type UseInboundTransferOptions,
 } from './use-inbound-transfer.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import { Skeleton } from '../ui/skeleton.js';
+
+/** Amount and two timeline lines: the shape of the loaded tracker. */
+const STATUS_SKELETON = ['amount', 'line', 'line'] as const;
 
 export interface TransferStatusProps
   extends UseInboundTransferOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -143,35 +148,23 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
     case 'loading': {
       body = (
         <div data-slot="skeleton" aria-busy="true">
-          <span className="purse-VisuallyHidden">{common.loading}</span>
-          <span className="purse-Skeleton" data-slot="skeleton-amount" />
-          <span className="purse-Skeleton" data-slot="skeleton-line" />
-          <span className="purse-Skeleton" data-slot="skeleton-line" />
+          <Skeleton label={common.loading} parts={STATUS_SKELETON} />
         </div>
       );
       break;
     }
     case 'error': {
       body = (
-        <div className="purse-Alert" data-tone="danger" role="alert" data-slot="error">
-          <strong>{m.loadErrorTitle}</strong>
-          <span>
-            {state.error.code === 'resource_missing'
+        <ErrorNotice
+          title={m.loadErrorTitle}
+          message={
+            state.error.code === 'resource_missing'
               ? m.notFound
-              : describeError(state.error, common)}
-          </span>
-          <div data-slot="actions">
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              data-size="small"
-              onClick={transfer.refresh}
-            >
-              {common.retry}
-            </button>
-          </div>
-        </div>
+              : describeError(state.error, common)
+          }
+          retryLabel={common.retry}
+          onRetry={transfer.refresh}
+        />
       );
       break;
     }
