@@ -2,7 +2,7 @@ import { PurseError, type TopUp, type TopUpQuery } from '@purse/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
 import type { LiveUpdates } from '../live/live-updates.js';
@@ -15,30 +15,7 @@ import {
   type FixturePurseClient,
 } from '../testing/index.js';
 import { TopUpHistory } from './top-up-history.js';
-
-function renderWithPurse(
-  ui: ReactNode,
-  client: PurseClient,
-): ReturnType<typeof render> & { live: () => LiveUpdates } {
-  let live: LiveUpdates | null = null;
-  function CaptureLive(): null {
-    live = usePurseContext('CaptureLive').live;
-    return null;
-  }
-  const utils = render(
-    <PurseProvider client={client}>
-      <CaptureLive />
-      {ui}
-    </PurseProvider>,
-  );
-  return {
-    ...utils,
-    live: () => {
-      if (!live) throw new Error('no provider');
-      return live;
-    },
-  };
-}
+import { renderWithPurse } from '../test-support/render-with-purse.js';
 
 function root(): HTMLElement {
   const found = document.querySelector<HTMLElement>('.purse-TopUpHistory');

@@ -1,13 +1,11 @@
-import { PurseError, type LocaleInput, type PurseErrorCode, type TopUpRequest } from '@purse/core';
+import { PurseError, type PurseErrorCode, type TopUpRequest } from '@purse/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent, type UserEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
 import { commonMessages } from '../i18n/catalog.js';
-import type { LiveUpdates } from '../live/live-updates.js';
-import { usePurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 import {
   createFixturePurseClient,
@@ -19,6 +17,7 @@ import {
 } from '../testing/index.js';
 import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
 import { TopUp } from './top-up.js';
+import { renderWithPurse } from '../test-support/render-with-purse.js';
 
 const SAVINGS = fixtureSource({
   id: 'pm_fixture_savings',
@@ -28,31 +27,6 @@ const SAVINGS = fixtureSource({
   linkedAccountId: null,
   balance: null,
 });
-
-function renderWithPurse(
-  ui: ReactNode,
-  client: PurseClient,
-  locale: LocaleInput = 'en',
-): ReturnType<typeof render> & { live: () => LiveUpdates } {
-  let live: LiveUpdates | null = null;
-  function CaptureLive(): null {
-    live = usePurseContext('CaptureLive').live;
-    return null;
-  }
-  const utils = render(
-    <PurseProvider client={client} locale={locale}>
-      <CaptureLive />
-      {ui}
-    </PurseProvider>,
-  );
-  return {
-    ...utils,
-    live: () => {
-      if (!live) throw new Error('no provider');
-      return live;
-    },
-  };
-}
 
 /** A fixture client whose `createTopUp` fails with each listed code in turn, then works. */
 function clientFailingWith(

@@ -1,14 +1,8 @@
-import {
-  PurseError,
-  TOP_UP_FAILURE_CODES,
-  type LocaleInput,
-  type TopUp,
-  type TransferPhase,
-} from '@purse/core';
+import { PurseError, TOP_UP_FAILURE_CODES, type TopUp, type TransferPhase } from '@purse/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
 import type { LiveUpdates } from '../live/live-updates.js';
@@ -22,31 +16,7 @@ import {
 } from '../testing/index.js';
 import { failureMessages } from './failure-messages.js';
 import { TransferStatus } from './transfer-status.js';
-
-function renderWithPurse(
-  ui: ReactNode,
-  client: PurseClient,
-  locale: LocaleInput = 'en',
-): ReturnType<typeof render> & { live: () => LiveUpdates } {
-  let live: LiveUpdates | null = null;
-  function CaptureLive(): null {
-    live = usePurseContext('CaptureLive').live;
-    return null;
-  }
-  const utils = render(
-    <PurseProvider client={client} locale={locale}>
-      <CaptureLive />
-      {ui}
-    </PurseProvider>,
-  );
-  return {
-    ...utils,
-    live: () => {
-      if (!live) throw new Error('no provider');
-      return live;
-    },
-  };
-}
+import { renderWithPurse } from '../test-support/render-with-purse.js';
 
 function card(): HTMLElement {
   return screen.getByRole('group', { name: /top-up|einzahlung|rechargement/i });
