@@ -36,6 +36,7 @@ import { spendingText, type SpendingMessages } from './messages.js';
 import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
 import { useSpending, type UseSpendingOptions, type UseSpendingResult } from './use-spending.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+import { ErrorNotice } from '../ui/error-notice.js';
 
 const SpendingBars = lazy(loadSpendingBars);
 
@@ -399,21 +400,14 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
       break;
     case 'failed':
       body = (
-        <div className="purse-Alert" data-tone="warning" role="alert" data-slot="failed">
-          <strong>{t.failedTitle}</strong>
-          <span>{t.failedDetail}</span>
-          <span>
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              data-size="small"
-              onClick={retry}
-            >
-              {common.retry}
-            </button>
-          </span>
-        </div>
+        <ErrorNotice
+          tone="warning"
+          slot="failed"
+          title={t.failedTitle}
+          message={t.failedDetail}
+          retryLabel={common.retry}
+          onRetry={retry}
+        />
       );
       break;
     case 'error': {
@@ -427,21 +421,12 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
               ? t.refreshNotAvailable
               : describeError(state.error, common);
       body = (
-        <div className="purse-Alert" data-tone="danger" role="alert" data-slot="error">
-          <strong>{common.errorTitle}</strong>
-          <span>{message}</span>
-          <span>
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              data-size="small"
-              onClick={retry}
-            >
-              {common.retry}
-            </button>
-          </span>
-        </div>
+        <ErrorNotice
+          title={common.errorTitle}
+          message={message}
+          retryLabel={common.retry}
+          onRetry={retry}
+        />
       );
       break;
     }

@@ -8,6 +8,10 @@ export interface ErrorNoticeProps {
   onRetry?: (() => void) | undefined;
   /** For moving focus to the retry button. */
   retryRef?: Ref<HTMLButtonElement> | undefined;
+  /** `warning` for a failure that is not ours (the bank's). Default `danger`. */
+  tone?: 'danger' | 'warning' | undefined;
+  /** Its `data-slot`, for styling and tests. Default `error`. */
+  slot?: string | undefined;
 }
 
 /** A failure announced as an alert, with a way to try again. */
