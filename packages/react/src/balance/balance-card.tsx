@@ -30,6 +30,7 @@ import {
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Skeleton } from '../ui/skeleton.js';
+import { useRetryFocus } from '../ui/use-retry-focus.js';
 
 /** Title, account line, amount, freshness: the shape of the loaded card. */
 const BALANCE_SKELETON = ['title', 'subtitle', 'amount', 'line'] as const;
@@ -264,9 +265,7 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
   const messages = useMessages(balanceCardText, 'BalanceCard');
   const common = useMessages(commonText, 'BalanceCard');
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const retryRef = useRef<HTMLButtonElement>(null);
-  const focusAfterReload = useRef(false);
+  const { headingRef, retryRef, retry } = useRetryFocus(state.status);
   const [announcement, setAnnouncement] = useState('');
 
   // Announce how a refresh ended (the button already says "Refreshing…" while it runs).
@@ -280,14 +279,6 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
     else if (refreshStatus === 'idle' || refreshStatus === 'cooldown')
       setAnnouncement(messages.updated);
   }, [refreshStatus, messages]);
-
-  // After "Try again" replaced the card's content, put focus back in it.
-  useEffect(() => {
-    if (!focusAfterReload.current || state.status === 'loading') return;
-    focusAfterReload.current = false;
-    if (state.status === 'ready') headingRef.current?.focus();
-    else retryRef.current?.focus();
-  }, [state.status]);
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const rootClass = cx('purse-Card purse-BalanceCard', className);
@@ -311,10 +302,7 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
             }
             retryLabel={common.retry}
             retryRef={retryRef}
-            onRetry={() => {
-              focusAfterReload.current = true;
-              reload();
-            }}
+            onRetry={retry(reload)}
           />
         </div>
       );

@@ -19,6 +19,7 @@ import { useFinancialAccount, type RenameState } from './use-financial-account.j
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Skeleton } from '../ui/skeleton.js';
+import { useRetryFocus } from '../ui/use-retry-focus.js';
 
 /** Name, balance and two detail lines: the shape of the loaded card. */
 const CARD_SKELETON = ['title', 'amount', 'line', 'line'] as const;
@@ -80,9 +81,7 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const renameButtonRef = useRef<HTMLButtonElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const retryRef = useRef<HTMLButtonElement>(null);
-  const focusAfterReload = useRef(false);
+  const { headingRef, retryRef, retry } = useRetryFocus(state.status);
   const focusRenameButton = useRef(false);
 
   useEffect(() => {
@@ -92,13 +91,6 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
       renameButtonRef.current?.focus();
     }
   }, [editing]);
-
-  useEffect(() => {
-    if (!focusAfterReload.current || state.status === 'loading') return;
-    focusAfterReload.current = false;
-    if (state.status === 'error') retryRef.current?.focus();
-    else headingRef.current?.focus();
-  }, [state.status]);
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const rootClass = cx('purse-Card purse-FinancialAccountCard', className);
@@ -118,10 +110,7 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
             message={describeError(state.error, common)}
             retryLabel={common.retry}
             retryRef={retryRef}
-            onRetry={() => {
-              focusAfterReload.current = true;
-              reload();
-            }}
+            onRetry={retry(reload)}
           />
         </div>
       );
