@@ -109,7 +109,7 @@ const ROUTES: readonly RouteEntry[] = [
   {
     route: 'financialAccount',
     method: 'PATCH',
-    run: (ctx, { body }) => renameFinancialAccount(ctx, body as { nickname: string }),
+    run: (ctx, { body }) => renameFinancialAccount(ctx, body),
   },
   { route: 'topUpSources', method: 'GET', run: (ctx, { query }) => listTopUpSources(ctx, query) },
   {

@@ -57,6 +57,13 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
     res.end();
     return;
   }
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    // A JSON answer: small and complete, sent in one piece with its length.
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader('content-length', bytes.byteLength);
+    res.end(bytes);
+    return;
+  }
   const reader = response.body.getReader();
   const client = { gone: false };
   const onClose = (): void => {
