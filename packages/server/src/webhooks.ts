@@ -233,6 +233,10 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
         throw new Error('Timestamp outside the tolerance zone');
       }
     } catch (cause) {
+      // Signed but not JSON: say so without echoing the parser's message.
+      if (cause instanceof SyntaxError) {
+        return refuse(new PurseError({ code: 'body_invalid', message: 'The body is not JSON.' }));
+      }
       return refuse(
         new PurseError({
           code: 'signature_invalid',
@@ -240,6 +244,11 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
             cause instanceof Error ? cause.message : 'The Stripe-Signature header does not match.',
         }),
       );
+    }
+    if (!isRecord(event) || typeof event.id !== 'string') {
+      // Signed, so from Stripe (or whoever holds the secret), but not an event: retrying cannot help.
+      logger.warn('ignored a signed webhook body that is not an event');
+      return answer(200, { received: true });
     }
     if (seen.has(event.id)) return answer(200, { received: true, duplicate: true });
     // Route before answering: routing is a couple of reads at most, and if it fails for a reason

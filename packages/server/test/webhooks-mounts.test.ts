@@ -136,6 +136,35 @@ describe.each(MOUNTS)('mounted as %s', (mount) => {
     },
   );
 
+  it.each([
+    ['null', null],
+    ['an array', [1, 2]],
+    ['an object without an id', { type: 'treasury.received_credit.succeeded', data: {} }],
+  ])('a signed body that is %s: 2xx and logged', async (_name, body) => {
+    listen();
+    const res = await post(body);
+    expect(res).toEqual({ status: 200, body: { received: true } });
+    expect(logged.map((l) => l.level)).toEqual(['warn']);
+  });
+
+  it('a signed body that is not JSON: 400 body_invalid, no parser internals', async () => {
+    const payload = '{"id": evt_';
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': h.stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: h.sb.webhookSecret,
+        }),
+      },
+      body: payload,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Posted['body'];
+    expect(body.error).toMatchObject({ code: 'body_invalid', message: 'The body is not JSON.' });
+  });
+
   it("an event naming another account's financial account: 2xx and logged, nothing published", async () => {
     listen();
     const foreign = h.personas.short_of_funds.financialAccountId;
