@@ -94,4 +94,66 @@ describe('purse-sandbox CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('--seed must be demo or empty, got huge');
   }, 20_000);
+
+  it('starts the virtual clock at --start', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=@purse/source',
+        'packages/sandbox/src/cli.ts',
+        '--port',
+        '0',
+        '--seed',
+        'empty',
+        '--speed',
+        '0',
+        '--start',
+        '2026-12-03T13:45:00Z',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await waitFor(() => stdout.includes('Press Ctrl+C to stop.'), 'the banner');
+      expect(stdout).toContain('from 2026-12-03T13:45:00.000Z');
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? '';
+      const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(stdout)?.[1] ?? '';
+      const stripe = new Stripe(secretKey, {
+        host: '127.0.0.1',
+        port: Number(new URL(url).port),
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      });
+      const customer = await stripe.customers.create({ email: 'start@example.com' });
+      expect(customer.created).toBe(Date.parse('2026-12-03T13:45:00Z') / 1000);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 20_000);
+
+  it('exits 1 for a --start without a zone', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=@purse/source',
+        'packages/sandbox/src/cli.ts',
+        '--start',
+        '2026-12-03T13:45',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('--start must be an ISO date-time with a zone');
+  }, 20_000);
 });

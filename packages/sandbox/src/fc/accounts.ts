@@ -465,6 +465,8 @@ export function setStatus(
       previousAttributes: { status: previous },
     });
   } else {
+    if (api.subscriptions?.includes('transactions'))
+      scheduleDailyRefresh(engine, partition, record);
     engine.emit(partition, 'financial_connections.account.reactivated', api, {
       previousAttributes: { status: previous },
     });
@@ -479,6 +481,14 @@ export function subscribeTransactions(
 ): void {
   record.api.subscriptions = ['transactions'];
   requestRefresh(engine, partition, record, 'transactions', { force: true });
+  scheduleDailyRefresh(engine, partition, record);
+}
+
+/**
+ * Arms the next daily refresh of a subscribed account, unless one is armed. The chain stops
+ * while the account is inactive; `setStatus` arms it again on reactivation.
+ */
+function scheduleDailyRefresh(engine: Engine, partition: Partition, record: FcAccountRecord): void {
   if (record.dailyRefresh) return;
   const tick = (): void => {
     record.dailyRefresh = null;

@@ -79,7 +79,8 @@ export class Engine {
   readonly clock: VirtualClock;
   readonly store = new Store();
   readonly webhooks: WebhookDispatcher;
-  readonly idempotency = new IdempotencyStore();
+  /** Keys expire on the virtual clock, as every other time in the sandbox. */
+  readonly idempotency = new IdempotencyStore({ now: () => this.clock.now() });
   readonly faults = new FaultInjector();
   readonly timings: SimulationTimings;
   /** Institutions taken down through `/_sandbox` (their refreshes fail). */
