@@ -332,6 +332,7 @@ function keepWithinCap(
         transactedAt: step.at,
         postedAt: step.at + 60 * 60,
         voidAt: null,
+        revealedAs: undefined,
       });
       available = keep;
     }
@@ -346,6 +347,7 @@ function toBankTransaction(entry: Entry): BankTransaction {
     transactedAt: entry.transactedAt,
     postedAt: entry.postedAt,
     voidAt: entry.voidAt,
+    revealedAs: undefined,
   };
 }
 
