@@ -2,7 +2,7 @@
 /**
  * `purse-sandbox`: run the sandbox from a shell.
  *
- *   purse-sandbox [--port 12111] [--webhook URL]... [--seed demo|empty] [--speed N] [--start ISO]
+ *   purse-sandbox [--port 12111] [--webhook URL]... [--seed demo|empty] [--speed N] [--start ISO] [--webhook-chaos]
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
@@ -15,6 +15,10 @@ const HELP = `Usage: purse-sandbox [options]
   --seed NAME       demo (personas with linked banks) or empty (default demo)
   --speed N         virtual seconds per real second (default 1; 0 freezes the clock)
   --start ISO       virtual start time, such as 2026-12-03T13:45:00Z (default now)
+  --webhook-chaos   deliver webhooks as disorderly as Stripe may: shuffled, delayed,
+                    duplicated, first attempts dropped (seeded; see --webhook-chaos-seed)
+  --webhook-chaos-seed S
+                    the chaos seed: the same seed replays the same disorder (default 1)
   -h, --help        show this help
 `;
 
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'demo' },
       speed: { type: 'string', default: '1' },
       start: { type: 'string' },
+      'webhook-chaos': { type: 'boolean', default: false },
+      'webhook-chaos-seed': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,6 +67,9 @@ async function main(): Promise<void> {
     seed: values.seed,
     speed,
     ...(startAt === undefined ? {} : { startAt }),
+    ...(values['webhook-chaos']
+      ? { webhookChaos: { seed: values['webhook-chaos-seed'] ?? 1 } }
+      : {}),
     webhooks: values.webhook.map((url) => ({ url })),
   });
   const lines = [
@@ -74,6 +83,9 @@ async function main(): Promise<void> {
     values.webhook.length > 0
       ? `  webhooks → ${values.webhook.join(', ')}`
       : '  webhooks: none (--webhook URL to add)',
+    ...(values['webhook-chaos']
+      ? [`  webhook chaos: on (seed ${values['webhook-chaos-seed'] ?? '1'})`]
+      : []),
     `  clock: ${String(speed)}× real time from ${new Date(sandbox.clock.now() * 1000).toISOString()} (POST /_sandbox/clock/advance to jump ahead)`,
   ];
   for (const persona of sandbox.seed.personas) {
