@@ -47,29 +47,62 @@ async function topUp(
   );
 }
 
+function persona(sb: Sandbox, key: string) {
+  const found = sb.seed.personas.find((p) => p.key === key);
+  if (!found) throw new Error(`no persona ${key}`);
+  return found;
+}
+
 describe.each(START_DATES)('demo personas starting at %s', (startAt) => {
-  it('short of funds: a $200 top-up fails with insufficient_funds; healthy: it succeeds', async () => {
+  it('tell their stories: Sam’s $200 top-up fails insufficient_funds, Maya’s succeeds, Alex has nothing linked', async () => {
     const sb = await startSandbox({ seed: 'demo', speed: 0, startAt: new Date(startAt) });
     try {
       const stripe = sb.stripe();
+      const sam = persona(sb, 'short_of_funds');
+      const maya = persona(sb, 'freelancer');
+      const alex = persona(sb, 'new_user');
+      // What the demo shows on opening: the balances its README and seed promise.
+      const linkedBalance = async (who: typeof sam) =>
+        (
+          await stripe.financialConnections.accounts.retrieve(
+            who.linkedAccountIds[0] ?? '',
+            {},
+            { stripeAccount: who.accountId },
+          )
+        ).balance?.cash?.available?.usd;
+      expect(await linkedBalance(sam)).toBe(23_17);
+      expect(await linkedBalance(maya)).toBe(4_218_37);
+      expect(alex.linkedAccountIds).toEqual([]);
+      const wallet = async (who: typeof sam) =>
+        (
+          await stripe.treasury.financialAccounts.retrieve(
+            who.financialAccountId,
+            {},
+            { stripeAccount: who.accountId },
+          )
+        ).balance.cash.usd ?? 0;
+      const samBefore = await wallet(sam);
+      const mayaBefore = await wallet(maya);
+      expect(await wallet(alex)).toBe(0);
+
       const short = await topUp(sb, 'short_of_funds', 200_00);
       const healthy = await topUp(sb, 'freelancer', 200_00);
       sb.clock.advance(8 * DAY);
       const shortAfter = await stripe.treasury.inboundTransfers.retrieve(
         short.id,
         {},
-        {
-          stripeAccount: sb.seed.personas.find((p) => p.key === 'short_of_funds')?.accountId ?? '',
-        },
+        { stripeAccount: sam.accountId },
       );
       const healthyAfter = await stripe.treasury.inboundTransfers.retrieve(
         healthy.id,
         {},
-        { stripeAccount: sb.seed.personas.find((p) => p.key === 'freelancer')?.accountId ?? '' },
+        { stripeAccount: maya.accountId },
       );
       expect(shortAfter.status).toBe('failed');
       expect(shortAfter.failure_details?.code).toBe('insufficient_funds');
       expect(healthyAfter.status).toBe('succeeded');
+      expect(await wallet(sam)).toBe(samBefore);
+      expect(await wallet(maya)).toBe(mayaBefore + 200_00);
     } finally {
       await sb.close();
     }
