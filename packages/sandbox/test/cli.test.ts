@@ -3,6 +3,8 @@
  * and stops cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
@@ -155,5 +157,67 @@ describe('purse-sandbox CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toContain('--start must be an ISO date-time with a zone');
+  }, 20_000);
+
+  it('delivers webhooks disorderly with --webhook-chaos', async () => {
+    const received: string[] = [];
+    const hook = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string }).id);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${String((hook.address() as AddressInfo).port)}/hooks`;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=@purse/source',
+        'packages/sandbox/src/cli.ts',
+        '--port',
+        '0',
+        '--seed',
+        'empty',
+        '--webhook',
+        hookUrl,
+        '--webhook-chaos',
+        '--webhook-chaos-seed',
+        '7',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    try {
+      await waitFor(() => stdout.includes('Press Ctrl+C to stop.'), 'the banner');
+      expect(stdout).toContain('webhook chaos: on (seed 7)');
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? '';
+      const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(stdout)?.[1] ?? '';
+      const stripe = new Stripe(secretKey, {
+        host: '127.0.0.1',
+        port: Number(new URL(url).port),
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      });
+      for (let i = 0; i < 20; i += 1)
+        await stripe.customers.create({ email: `c${String(i)}@x.io` });
+      await waitFor(() => new Set(received).size === 20, 'every event');
+      const deliveries = await fetch(`${url}/_sandbox/webhook_deliveries`, {
+        headers: { authorization: `Bearer ${secretKey}` },
+      });
+      const log = (await deliveries.json()) as {
+        data: { duplicate?: boolean; attempts: number }[];
+      };
+      expect(log.data.some((d) => d.duplicate === true)).toBe(true);
+      expect(log.data.some((d) => d.attempts > 1)).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+      hook.closeAllConnections();
+      hook.close();
+    }
   }, 20_000);
 });
