@@ -8,32 +8,15 @@
  */
 import { addCalendarDays, calendarDateOf, unixAt, type CalendarDate } from '@purse/core';
 import type { BankTransaction } from '../state/records.js';
+import { hashString, seededRandom } from '../state/random.js';
 import type { HistoryProfile, TestAccountTemplate } from './institutions.js';
 
 const DAYS_BEFORE = 180;
 const DAYS_AFTER = 120;
 const DAY = 86_400;
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function hashString(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
+// Re-exported: the bank simulation (accounts, synthetic ledgers) takes them from here.
+export { hashString, seededRandom } from '../state/random.js';
 
 interface Merchant {
   names: readonly string[];

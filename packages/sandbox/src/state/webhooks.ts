@@ -15,8 +15,8 @@
  */
 import { createHmac } from 'node:crypto';
 import type Stripe from 'stripe';
-import { hashString, seededRandom } from '../fc/history.js';
 import { newId } from './ids.js';
+import { hashString, seededRandom } from './random.js';
 
 /** How disorderly a chaos-mode endpoint's deliveries are. Every choice comes from `seed`. */
 export interface WebhookChaosOptions {
