@@ -6,7 +6,7 @@
  * lists/s with p50/p99 latency, list time for page 1 vs page 100 of an account with 100,000
  * transactions, and the process's memory with those transactions loaded.
  *
- * Targets: ≥ 3,000 retrieves/s, page 100 within 2× page 1, 100,000 transactions in < 200 MB RSS.
+ * Targets: ≥ 3,000 retrieves/s, page 100 within 2× page 1, 100,000 transactions in < 150 MB RSS.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     `  ${TRANSACTIONS.toLocaleString('en-US')} transactions on one account (revealed by one refresh in ${revealSeconds.toFixed(2)} s)`,
     `  list page 1   (limit 100)  p50 ${pageOne.toFixed(2)} ms`,
     `  list page 100 (limit 100)  p50 ${pageHundred.toFixed(2)} ms   (${(pageHundred / pageOne).toFixed(2)}× page 1; target ≤ 2×)`,
-    `  sandbox process RSS ${mb(before.rss)} before → ${mb(after.rss)} with the transactions (target < 200 MB); heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
+    `  sandbox process RSS ${mb(before.rss)} before → ${mb(after.rss)} with the transactions (target < 150 MB); heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
     '',
   );
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,7 +2,7 @@
 /**
  * `purse-sandbox`: run the sandbox from a shell.
  *
- *   purse-sandbox [--port 12111] [--webhook URL]... [--seed demo|empty] [--speed N]
+ *   purse-sandbox [--port 12111] [--webhook URL]... [--seed demo|empty] [--speed N] [--start ISO] [--webhook-chaos]
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
@@ -14,8 +14,23 @@ const HELP = `Usage: purse-sandbox [options]
   --webhook URL     send signed webhooks to URL (repeatable)
   --seed NAME       demo (personas with linked banks) or empty (default demo)
   --speed N         virtual seconds per real second (default 1; 0 freezes the clock)
+  --start ISO       virtual start time, such as 2026-12-03T13:45:00Z (default now)
+  --webhook-chaos   deliver webhooks as disorderly as Stripe may: shuffled, delayed,
+                    duplicated, first attempts dropped (seeded; see --webhook-chaos-seed)
+  --webhook-chaos-seed S
+                    the chaos seed: the same seed replays the same disorder (default 1)
   -h, --help        show this help
 `;
+
+/** An ISO 8601 date-time with an explicit zone (`Z` or `±hh:mm`), so the start is unambiguous. */
+function parseStart(text: string): Date {
+  const date = new Date(text);
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(date.getTime()))
+    throw new Error(
+      `--start must be an ISO date-time with a zone, such as 2026-12-03T13:45:00Z, got ${text}`,
+    );
+  return date;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +40,9 @@ async function main(): Promise<void> {
       webhook: { type: 'string', multiple: true, default: [] },
       seed: { type: 'string', default: 'demo' },
       speed: { type: 'string', default: '1' },
+      start: { type: 'string' },
+      'webhook-chaos': { type: 'boolean', default: false },
+      'webhook-chaos-seed': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -39,6 +57,7 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a port number, got ${values.port}`);
   if (!Number.isFinite(speed) || speed < 0)
     throw new Error(`--speed must be a non-negative number, got ${values.speed}`);
+  const startAt = values.start === undefined ? undefined : parseStart(values.start);
   if (values.seed !== 'demo' && values.seed !== 'empty')
     throw new Error(`--seed must be demo or empty, got ${values.seed}`);
 
@@ -47,6 +66,10 @@ async function main(): Promise<void> {
     host: values.host,
     seed: values.seed,
     speed,
+    ...(startAt === undefined ? {} : { startAt }),
+    ...(values['webhook-chaos']
+      ? { webhookChaos: { seed: values['webhook-chaos-seed'] ?? 1 } }
+      : {}),
     webhooks: values.webhook.map((url) => ({ url })),
   });
   const lines = [
@@ -60,7 +83,10 @@ async function main(): Promise<void> {
     values.webhook.length > 0
       ? `  webhooks → ${values.webhook.join(', ')}`
       : '  webhooks: none (--webhook URL to add)',
-    `  clock: ${String(speed)}× real time (POST /_sandbox/clock/advance to jump ahead)`,
+    ...(values['webhook-chaos']
+      ? [`  webhook chaos: on (seed ${values['webhook-chaos-seed'] ?? '1'})`]
+      : []),
+    `  clock: ${String(speed)}× real time from ${new Date(sandbox.clock.now() * 1000).toISOString()} (POST /_sandbox/clock/advance to jump ahead)`,
   ];
   for (const persona of sandbox.seed.personas) {
     lines.push(

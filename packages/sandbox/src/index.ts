@@ -3,7 +3,12 @@ export { DEFAULT_KEYS, startSandbox } from './start-sandbox.js';
 export type { Sandbox, SandboxClock, StartSandboxOptions } from './start-sandbox.js';
 export type { SeedManifest, SeedName, SeedPersona } from './seed.js';
 export type { SandboxKeys, SimulationTimings } from './state/engine.js';
-export type { RetryPolicy, WebhookDelivery, WebhookEndpointConfig } from './state/webhooks.js';
+export type {
+  RetryPolicy,
+  WebhookChaosOptions,
+  WebhookDelivery,
+  WebhookEndpointConfig,
+} from './state/webhooks.js';
 /** The test banks and accounts the sandbox offers. */
 export { INSTITUTIONS } from './fc/institutions.js';
 export type { Institution, TestAccountTemplate } from './fc/institutions.js';

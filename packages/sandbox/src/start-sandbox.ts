@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { Engine, type SimulationTimings, type SandboxKeys } from './state/engine.js';
-import type { RetryPolicy, WebhookDelivery, WebhookEndpointConfig } from './state/webhooks.js';
+import type {
+  RetryPolicy,
+  WebhookChaosOptions,
+  WebhookDelivery,
+  WebhookEndpointConfig,
+} from './state/webhooks.js';
 import { createHttpServer } from './http/server.js';
 import { createRouteTable } from './routes.js';
 import { applySeed, type SeedManifest, type SeedName } from './seed.js';
@@ -18,8 +23,16 @@ export interface StartSandboxOptions {
   port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string;
-  /** Webhook endpoints to sign and send every event to. @default [] */
+  /**
+   * Webhook endpoints to sign and send events to; `connect: true` / `false` splits connected
+   * accounts' events from the platform's as Stripe does. @default []
+   */
   webhooks?: WebhookEndpointConfig[];
+  /**
+   * Disorderly webhook delivery for every endpoint that does not set its own `chaos`: shuffled
+   * within a window, delayed, duplicated, first attempts dropped, all from a seed. @default off
+   */
+  webhookChaos?: WebhookChaosOptions | boolean;
   /** `demo` creates the demo personas; `empty` only the test banks. @default 'empty' */
   seed?: SeedName;
   /** Virtual seconds per real second; 0 freezes time between `clock.advance` calls. @default 1 */
@@ -77,6 +90,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.webhookRetry ? { webhookRetry: options.webhookRetry } : {}),
+    ...(options.webhookChaos === undefined ? {} : { webhookChaos: options.webhookChaos }),
   });
   let manifest: SeedManifest = { seed: 'empty', personas: [] };
   const reset = (seed: SeedName | undefined): SeedManifest => {

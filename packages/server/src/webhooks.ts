@@ -156,7 +156,14 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
     const object = event.data.object as { object?: unknown };
     const connected = event.account;
     if (object.object === 'financial_connections.account') {
-      const account = event.data.object as Stripe.FinancialConnections.Account;
+      // Stripe sends events in no set order, so an older snapshot can arrive last: publish the
+      // account as it is now, not as the event saw it.
+      const snapshot = event.data.object as Stripe.FinancialConnections.Account;
+      const account = await stripe.financialConnections.accounts.retrieve(
+        snapshot.id,
+        {},
+        connected ? { stripeAccount: connected } : {},
+      );
       const topic = topicForHolder(account.account_holder);
       if (topic)
         await publish(topic, { type: 'account.updated', data: linkedAccountView(account) });

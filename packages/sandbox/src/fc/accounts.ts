@@ -10,7 +10,12 @@ import type Stripe from 'stripe';
 import { StripeApiError } from '../http/stripe-error.js';
 import type { Engine } from '../state/engine.js';
 import { newId } from '../state/ids.js';
-import type { BankTransaction, FcAccountRecord, RefreshFeature } from '../state/records.js';
+import {
+  FcTransactionRecord,
+  type BankTransaction,
+  type FcAccountRecord,
+  type RefreshFeature,
+} from '../state/records.js';
 import type { Partition } from '../state/store.js';
 import { generateHistory, hashString, pendingAt, postedBalanceAt } from './history.js';
 import {
@@ -315,19 +320,6 @@ function statusAt(t: BankTransaction, at: number): Stripe.FinancialConnections.T
   return 'pending';
 }
 
-function transitionsAt(
-  t: BankTransaction,
-  at: number,
-): Stripe.FinancialConnections.Transaction.StatusTransitions {
-  return {
-    posted_at:
-      t.postedAt !== null && t.postedAt <= at && !(t.voidAt !== null && t.voidAt <= at)
-        ? t.postedAt
-        : null,
-    void_at: t.voidAt !== null && t.voidAt <= at ? t.voidAt : null,
-  };
-}
-
 /** Makes everything the bank has by `now` visible through the API, tagged with the refresh. */
 function revealTransactions(
   engine: Engine,
@@ -341,12 +333,7 @@ function revealTransactions(
     const status = statusAt(t, now);
     const stored = t.revealedAs ? partition.fcTransactions.get(t.revealedAs) : undefined;
     if (!stored) continue;
-    if (stored.api.status !== status) {
-      stored.api.status = status;
-      stored.api.status_transitions = transitionsAt(t, now);
-      stored.api.transaction_refresh = refreshId;
-      stored.api.updated = now;
-    }
+    if (stored.status !== status) stored.update(status, refreshId, now);
     if (status !== 'pending') record.unsettled.delete(t);
   }
   const timeline = record.timeline;
@@ -354,22 +341,16 @@ function revealTransactions(
     const t = timeline[record.revealedUpTo] as BankTransaction;
     if (t.transactedAt > now) break;
     const status = statusAt(t, now);
-    const api: Stripe.FinancialConnections.Transaction = {
-      id: newId('fctxn'),
-      object: 'financial_connections.transaction',
-      account: record.api.id,
-      amount: t.amount,
-      currency: 'usd',
-      description: t.description,
-      livemode: false,
+    const stored = new FcTransactionRecord(
+      newId('fctxn'),
+      record.api.id,
+      t,
       status,
-      status_transitions: transitionsAt(t, now),
-      transacted_at: t.transactedAt,
-      transaction_refresh: refreshId,
-      updated: now,
-    };
-    t.revealedAs = api.id;
-    partition.fcTransactions.insert({ api });
+      refreshId,
+      now,
+    );
+    t.revealedAs = stored.id;
+    partition.fcTransactions.insert(stored);
     if (status === 'pending') record.unsettled.add(t);
   }
 }
@@ -465,6 +446,8 @@ export function setStatus(
       previousAttributes: { status: previous },
     });
   } else {
+    if (api.subscriptions?.includes('transactions'))
+      scheduleDailyRefresh(engine, partition, record);
     engine.emit(partition, 'financial_connections.account.reactivated', api, {
       previousAttributes: { status: previous },
     });
@@ -479,6 +462,14 @@ export function subscribeTransactions(
 ): void {
   record.api.subscriptions = ['transactions'];
   requestRefresh(engine, partition, record, 'transactions', { force: true });
+  scheduleDailyRefresh(engine, partition, record);
+}
+
+/**
+ * Arms the next daily refresh of a subscribed account, unless one is armed. The chain stops
+ * while the account is inactive; `setStatus` arms it again on reactivation.
+ */
+function scheduleDailyRefresh(engine: Engine, partition: Partition, record: FcAccountRecord): void {
   if (record.dailyRefresh) return;
   const tick = (): void => {
     record.dailyRefresh = null;

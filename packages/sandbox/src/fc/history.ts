@@ -8,32 +8,15 @@
  */
 import { addCalendarDays, calendarDateOf, unixAt, type CalendarDate } from '@purse/core';
 import type { BankTransaction } from '../state/records.js';
+import { hashString, seededRandom } from '../state/random.js';
 import type { HistoryProfile, TestAccountTemplate } from './institutions.js';
 
 const DAYS_BEFORE = 180;
 const DAYS_AFTER = 120;
 const DAY = 86_400;
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function hashString(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
+// Re-exported: the bank simulation (accounts, synthetic ledgers) takes them from here.
+export { hashString, seededRandom } from '../state/random.js';
 
 interface Merchant {
   names: readonly string[];
@@ -95,6 +78,8 @@ const SAAS: Merchant = {
 interface Draft {
   day: number; // offset from the link day
   hour: number;
+  /** Fixed for entries that must come in a set order within the hour (pay before bills). */
+  minute?: number;
   amount: number;
   description: string;
   /** 'ach' posts the same day; 'card' one or two days later and may be voided. */
@@ -121,8 +106,15 @@ function spend(rng: Rng, day: number, merchant: Merchant): Draft {
   };
 }
 
-function ach(day: number, amount: number, description: string, hour = 6): Draft {
-  return { day, hour, amount, description, kind: 'ach' };
+function ach(day: number, amount: number, description: string, hour = 6, minute?: number): Draft {
+  return {
+    day,
+    hour,
+    amount,
+    description,
+    kind: 'ach',
+    ...(minute === undefined ? {} : { minute }),
+  };
 }
 
 /** What happens on one day of an account's life, by profile. */
@@ -179,13 +171,16 @@ function draftsForDay(profile: HistoryProfile, rng: Rng, day: number, date: Cale
       break;
     }
     case 'tight_budget': {
-      if (weekday === 5) out.push(ach(day, 415_00, 'QUICKSERVE LLC PAYROLL'));
-      if (dom === 1) out.push(ach(day, -925_00, 'MAPLE COURT RENT'));
-      if (dom === 9) out.push(ach(day, -54_00, 'METRO PCS PAYMENT'));
-      if (dom === 16) out.push(ach(day, -112_00, 'CITY UTILITIES AUTOPAY'));
+      // Paid weekly; the week's rent and any bill that fell due since the last payday go out
+      // the same minute as the pay arrives (listed after it).
+      if (weekday === 5) {
+        out.push(ach(day, 415_00, 'QUICKSERVE LLC PAYROLL', 6, 0));
+        out.push(ach(day, -200_00, 'MAPLE COURT RENT', 6, 0));
+        if (dom >= 9 && dom <= 15) out.push(ach(day, -54_00, 'METRO PCS PAYMENT', 6, 0));
+        if (dom >= 16 && dom <= 22) out.push(ach(day, -112_00, 'CITY UTILITIES AUTOPAY', 6, 0));
+      }
       if (rng() < 0.6) times(1, CONVENIENCE);
       if (rng() < 0.25) times(1, GROCERIES);
-      if (rng() < 0.02) out.push(ach(day, -35_00, 'NSF FEE'));
       break;
     }
     case 'small_business': {
@@ -257,6 +252,88 @@ function wallClock(date: CalendarDate, hour: number, minute: number): number {
   return noon + (hour - 12) * 3600 + minute * 60;
 }
 
+/**
+ * The most a profile's account ever has available after it is linked, for the profiles whose
+ * story depends on it: the short-of-funds account lives paycheck to paycheck, so a top-up
+ * larger than this fails whatever the day (a payday between the top-up and the bank's
+ * presentment must not cover it). Pay above the cap repays wage advances the same minute.
+ */
+export const AVAILABLE_CAP: Partial<Record<HistoryProfile, number>> = { tight_budget: 60_00 };
+
+interface Entry extends BankTransaction {
+  kind: Draft['kind'];
+}
+
+/**
+ * Keeps an account's available balance (posted plus pending, what an ACH debit meets) between
+ * 0 and `cap` at every instant after `linkedAt`, given that it is `atLink` then: card payments
+ * it cannot cover are declined (they never reach the ledger), and money arriving above the cap
+ * leaves at once as a wage-advance repayment. Before the link the same rules run from
+ * `atLink`, so the earlier history looks alike.
+ */
+function keepWithinCap(
+  entries: Entry[],
+  rng: Rng,
+  linkedAt: number,
+  atLink: number,
+  cap: number,
+): BankTransaction[] {
+  type Step = { at: number; entry: Entry; release: boolean };
+  const steps: Step[] = [];
+  for (const entry of entries) {
+    steps.push({ at: entry.transactedAt, entry, release: false });
+    if (entry.voidAt !== null) steps.push({ at: entry.voidAt, entry, release: true });
+  }
+  steps.sort((a, b) => a.at - b.at); // stable: same-instant entries keep their order
+  const declined = new Set<Entry>();
+  const out: BankTransaction[] = [];
+  let available = atLink;
+  let linked = false;
+  for (const [index, step] of steps.entries()) {
+    if (!linked && step.at > linkedAt) {
+      linked = true;
+      available = atLink;
+    }
+    const { entry } = step;
+    if (declined.has(entry)) continue;
+    if (step.release) {
+      available -= entry.amount; // a voided card payment gives its hold back
+    } else {
+      if (entry.kind === 'card' && entry.amount < 0 && available + entry.amount < 0) {
+        declined.add(entry);
+        continue;
+      }
+      available += entry.amount;
+      out.push(toBankTransaction(entry));
+    }
+    // Money above the cap leaves once everything at this instant is booked (pay, then bills).
+    if (available > cap && steps[index + 1]?.at !== step.at) {
+      const keep = between(rng, Math.round(cap / 3), cap);
+      out.push({
+        amount: keep - available,
+        description: 'EARNIN ACTIVEHOURS REPAYMT',
+        transactedAt: step.at,
+        postedAt: step.at + 60 * 60,
+        voidAt: null,
+        revealedAs: undefined,
+      });
+      available = keep;
+    }
+  }
+  return out.sort((a, b) => a.transactedAt - b.transactedAt);
+}
+
+function toBankTransaction(entry: Entry): BankTransaction {
+  return {
+    amount: entry.amount,
+    description: entry.description,
+    transactedAt: entry.transactedAt,
+    postedAt: entry.postedAt,
+    voidAt: entry.voidAt,
+    revealedAs: undefined,
+  };
+}
+
 /** Generates a template's history around `linkedAt` (virtual unix seconds). */
 export function generateHistory(
   seedKey: string,
@@ -265,11 +342,11 @@ export function generateHistory(
 ): GeneratedHistory {
   const rng = seededRandom(hashString(seedKey));
   const linkDay = calendarDateOf(linkedAt);
-  const timeline: BankTransaction[] = [];
+  const entries: Entry[] = [];
   for (let day = -DAYS_BEFORE; day <= DAYS_AFTER; day += 1) {
     const date = addCalendarDays(linkDay, day);
     for (const draft of draftsForDay(template.history, rng, day, date)) {
-      const transactedAt = wallClock(date, draft.hour, between(rng, 0, 59));
+      const transactedAt = wallClock(date, draft.hour, draft.minute ?? between(rng, 0, 59));
       let postedAt: number | null = transactedAt + 60 * 60;
       let voidAt: number | null = null;
       if (draft.kind === 'card') {
@@ -280,7 +357,8 @@ export function generateHistory(
           postedAt = null;
         }
       }
-      timeline.push({
+      entries.push({
+        kind: draft.kind,
         amount: draft.amount,
         description: draft.description,
         transactedAt,
@@ -289,7 +367,12 @@ export function generateHistory(
       });
     }
   }
-  timeline.sort((a, b) => a.transactedAt - b.transactedAt);
+  entries.sort((a, b) => a.transactedAt - b.transactedAt);
+  const cap = AVAILABLE_CAP[template.history];
+  const timeline =
+    cap === undefined
+      ? entries.map(toBankTransaction)
+      : keepWithinCap(entries, rng, linkedAt, template.balanceAtLink, cap);
   // Cash accounts are defined by what is available at link time (posted plus pending); credit
   // accounts by their current balance.
   const pending = template.category === 'cash' ? pendingAt(timeline, linkedAt) : 0;

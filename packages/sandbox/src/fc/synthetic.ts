@@ -31,6 +31,7 @@ export function generateSyntheticHistory(
       transactedAt,
       postedAt: transactedAt,
       voidAt: null,
+      revealedAs: undefined,
     };
   });
   record.revealedUpTo = 0;

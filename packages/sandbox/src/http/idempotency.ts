@@ -3,7 +3,9 @@
  * or failure; a repeat with the same parameters replays them (`Idempotent-Replayed: true`); a
  * repeat with other parameters is a 400 `idempotency_error`; a repeat while the first is still
  * running is a 409 `idempotency_key_in_use`. Requests that fail parameter validation are not
- * saved. Keys are scoped to the API key and the `Stripe-Account`, and kept for 24 hours.
+ * saved. Keys are scoped to the API key and the `Stripe-Account`, and kept for 24 hours of
+ * virtual time (Stripe prunes keys "at least 24 hours old"), so advancing the clock a day lets a
+ * key be used afresh, as it would on Stripe a day later.
  */
 import { StripeApiError } from './stripe-error.js';
 
@@ -19,15 +21,25 @@ interface Entry {
   response: SavedResponse | undefined; // undefined while the first request runs
 }
 
-const TTL_MS = 24 * 60 * 60 * 1000;
+const TTL_SECONDS = 24 * 60 * 60;
 const MAX_KEY_LENGTH = 255;
 
 export type Reservation =
   | { kind: 'new'; save: (response: SavedResponse) => void; release: () => void }
   | { kind: 'replay'; response: SavedResponse };
 
+export interface IdempotencyStoreOptions {
+  /** The current time in unix seconds: the sandbox's virtual clock. @default the real time */
+  now?: () => number;
+}
+
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly now: () => number;
+
+  constructor(options: IdempotencyStoreOptions = {}) {
+    this.now = options.now ?? (() => Date.now() / 1000);
+  }
 
   /** Claims `key` for a request, or returns the saved response to replay. Throws on misuse. */
   reserve(scope: string, key: string, fingerprint: string): Reservation {
@@ -69,13 +81,13 @@ export class IdempotencyStore {
       }
       return { kind: 'replay', response: existing.response };
     }
-    const entry: Entry = { fingerprint, savedAt: Date.now(), response: undefined };
+    const entry: Entry = { fingerprint, savedAt: this.now(), response: undefined };
     this.entries.set(id, entry);
     return {
       kind: 'new',
       save: (response) => {
         entry.response = response;
-        entry.savedAt = Date.now();
+        entry.savedAt = this.now();
       },
       release: () => {
         if (this.entries.get(id) === entry) this.entries.delete(id);
@@ -88,9 +100,9 @@ export class IdempotencyStore {
   }
 
   private prune(): void {
-    const cutoff = Date.now() - TTL_MS;
+    const cutoff = this.now() - TTL_SECONDS;
     for (const [id, entry] of this.entries) {
-      if (entry.savedAt >= cutoff) break; // insertion order is roughly age order
+      if (entry.savedAt > cutoff) break; // insertion order is age order: virtual time only moves on
       if (entry.response) this.entries.delete(id);
     }
   }

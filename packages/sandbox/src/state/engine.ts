@@ -8,7 +8,12 @@ import { type Scheduled, VirtualClock } from './clock.js';
 import { newId } from './ids.js';
 import type { EventRecord } from './records.js';
 import { type Partition, Store } from './store.js';
-import { type RetryPolicy, type WebhookEndpointConfig, WebhookDispatcher } from './webhooks.js';
+import {
+  type RetryPolicy,
+  type WebhookChaosOptions,
+  type WebhookEndpointConfig,
+  WebhookDispatcher,
+} from './webhooks.js';
 import { FaultInjector } from '../http/faults.js';
 import { IdempotencyStore } from '../http/idempotency.js';
 
@@ -66,6 +71,8 @@ export interface EngineOptions {
   timings?: Partial<SimulationTimings>;
   webhooks?: WebhookEndpointConfig[];
   webhookRetry?: Partial<RetryPolicy>;
+  /** Chaos for every endpoint that does not set its own. @default off */
+  webhookChaos?: WebhookChaosOptions | boolean;
 }
 
 export interface EmitOptions {
@@ -79,7 +86,8 @@ export class Engine {
   readonly clock: VirtualClock;
   readonly store = new Store();
   readonly webhooks: WebhookDispatcher;
-  readonly idempotency = new IdempotencyStore();
+  /** Keys expire on the virtual clock, as every other time in the sandbox. */
+  readonly idempotency = new IdempotencyStore({ now: () => this.clock.now() });
   readonly faults = new FaultInjector();
   readonly timings: SimulationTimings;
   /** Institutions taken down through `/_sandbox` (their refreshes fail). */
@@ -99,13 +107,17 @@ export class Engine {
     this.startAt = options.clock.start;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.clock = new VirtualClock(options.clock);
-    this.webhooks = new WebhookDispatcher(options.keys.webhookSecret, {
-      attempts: 8,
-      initialDelayMs: 500,
-      maxDelayMs: 30_000,
-      timeoutMs: 10_000,
-      ...options.webhookRetry,
-    });
+    this.webhooks = new WebhookDispatcher(
+      options.keys.webhookSecret,
+      {
+        attempts: 8,
+        initialDelayMs: 500,
+        maxDelayMs: 30_000,
+        timeoutMs: 10_000,
+        ...options.webhookRetry,
+      },
+      options.webhookChaos ?? false,
+    );
     for (const endpoint of options.webhooks ?? []) this.webhooks.add(endpoint);
   }
 
@@ -159,7 +171,7 @@ export class Engine {
       created: this.now(),
       data,
       livemode: false,
-      pending_webhooks: this.webhooks.count,
+      pending_webhooks: this.webhooks.countFor(partition.account),
       request: { id: request?.id ?? null, idempotency_key: request?.idempotencyKey ?? null },
       type,
     } as unknown as Stripe.Event; // the union of event shapes cannot be built generically

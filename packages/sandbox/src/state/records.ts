@@ -38,8 +38,11 @@ export interface BankTransaction {
   /** When it posts; null if it never does (it is voided instead). */
   postedAt: number | null;
   voidAt: number | null;
-  /** The Stripe id once a transaction refresh has revealed it. */
-  revealedAs?: string;
+  /**
+   * The Stripe id once a transaction refresh has revealed it. Set up front (as undefined) by
+   * the generators, so revealing does not grow the object's shape.
+   */
+  revealedAs?: string | undefined;
 }
 
 export type RefreshFeature = 'balance' | 'ownership' | 'transactions';
@@ -68,7 +71,54 @@ export interface FcAccountRecord extends Rec<Stripe.FinancialConnections.Account
   routingNumber: string;
 }
 
-export type FcTransactionRecord = Rec<Stripe.FinancialConnections.Transaction>;
+/**
+ * A revealed FC transaction, stored compactly: an account can hold 100,000 of them, so the
+ * record keeps only what changes (status, the refresh that last touched it, when) and points at
+ * the bank's entry for the rest. `api` builds the Stripe object when it is read; change the
+ * record through `update`, never through `api`.
+ */
+export class FcTransactionRecord implements Rec<Stripe.FinancialConnections.Transaction> {
+  constructor(
+    readonly id: string,
+    readonly account: string,
+    readonly bank: BankTransaction,
+    public status: Stripe.FinancialConnections.Transaction.Status,
+    public transactionRefresh: string,
+    public updated: number,
+  ) {}
+
+  get api(): Stripe.FinancialConnections.Transaction {
+    const bank = this.bank;
+    return {
+      id: this.id,
+      object: 'financial_connections.transaction',
+      account: this.account,
+      amount: bank.amount,
+      currency: 'usd',
+      description: bank.description,
+      livemode: false,
+      status: this.status,
+      status_transitions: {
+        posted_at: this.status === 'posted' ? bank.postedAt : null,
+        void_at: this.status === 'void' ? bank.voidAt : null,
+      },
+      transacted_at: bank.transactedAt,
+      transaction_refresh: this.transactionRefresh,
+      updated: this.updated,
+    };
+  }
+
+  /** A refresh saw the bank entry in a new state. */
+  update(
+    status: Stripe.FinancialConnections.Transaction.Status,
+    transactionRefresh: string,
+    now: number,
+  ): void {
+    this.status = status;
+    this.transactionRefresh = transactionRefresh;
+    this.updated = now;
+  }
+}
 
 export interface OwnershipRecord extends Rec<Stripe.FinancialConnections.AccountOwnership> {
   /** The FC account this snapshot belongs to. */

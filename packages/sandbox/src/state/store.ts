@@ -4,12 +4,12 @@
  * the platform. The platform's own partition is keyed `platform`.
  */
 import { Collection } from './collection.js';
+import type { FcTransactionRecord } from './records.js';
 import type {
   AccountRecord,
   CustomerRecord,
   EventRecord,
   FcAccountRecord,
-  FcTransactionRecord,
   FinancialAccountRecord,
   InboundTransferRecord,
   MandateRecord,
@@ -48,9 +48,9 @@ export class Partition {
   readonly fcAccounts = byCreated<FcAccountRecord>();
   /** Ordered by `transacted_at` (what a statement is ordered by), grouped per account. */
   readonly fcTransactions = new Collection<FcTransactionRecord>({
-    id: (r) => r.api.id,
-    sortKey: (r) => r.api.transacted_at,
-    groupBy: (r) => r.api.account,
+    id: (r) => r.id,
+    sortKey: (r) => r.bank.transactedAt,
+    groupBy: (r) => r.account,
   });
   readonly ownerships = new Collection<OwnershipRecord>({
     id: (r) => r.api.id,
