@@ -220,7 +220,8 @@ describe('creating and reading', () => {
     );
     expect(closed.data.map((f) => f.id)).toEqual([b.id]);
     const error = await stripeError(stripe.treasury.financialAccounts.retrieve(a.id));
-    expect(error).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    // The object in the URL path: 404 with Stripe's `param: 'id'`.
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
   });
 });
 
@@ -409,7 +410,13 @@ describe('received credits and debits', () => {
     );
     expect(eur).toMatchObject({ statusCode: 400, param: 'currency' });
     const unknown = await stripeError(debit(user.account, 'fa_missing', 100));
-    expect(unknown).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    // An object named in a parameter: 400 naming it.
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'financial_account',
+    });
+    expect(unknown.message).toBe("No such financial_account: 'fa_missing'");
   });
 });
 

@@ -116,10 +116,11 @@ describe('sessions', () => {
       }),
     );
     expect(error).toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
       code: 'resource_missing',
       param: 'account_holder[customer]',
     });
+    expect(error.message).toBe("No such customer: 'cus_missing'");
   });
 
   it('refuses a customer on an account holder and a prefetch without its permission', async () => {
@@ -205,7 +206,7 @@ describe('sessions', () => {
       { stripeAccount: holder },
     );
     const error = await stripeError(stripe.financialConnections.sessions.retrieve(session.id));
-    expect(error).toMatchObject({ statusCode: 404, param: 'session' });
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
   });
 });
 
@@ -277,9 +278,16 @@ describe('listing and retrieving accounts', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('answers 404 naming account for an unknown FC account', async () => {
+  it('answers 404 for an unknown FC account in the path, 400 naming `account` in a parameter', async () => {
     const error = await stripeError(stripe.financialConnections.accounts.retrieve('fca_missing'));
-    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'account' });
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
+    expect(error.raw.request_log_url).toBe(
+      `https://dashboard.stripe.com/test/logs/${error.requestId ?? ''}?t=${String(sb.clock.now())}`,
+    );
+    const listed = await stripeError(
+      stripe.financialConnections.transactions.list({ account: 'fca_x' }),
+    );
+    expect(listed).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'account' });
   });
 });
 
@@ -483,11 +491,8 @@ describe('balance refresh lifecycle', () => {
     const empty = await stripeError(refresh(holder, fc.id, []));
     expect(empty).toMatchObject({ statusCode: 400, param: 'features' });
     const unknown = await stripeError(refresh(holder, fc.id, ['balances']));
-    expect(unknown).toMatchObject({
-      statusCode: 400,
-      code: 'parameter_invalid_enum',
-      param: 'features[0]',
-    });
+    // Stripe's error-code list has no code for a bad enum value: message and param only.
+    expect(unknown).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
   });
 });
 
@@ -724,7 +729,7 @@ describe('transactions', () => {
     const error = await stripeError(
       stripe.financialConnections.transactions.retrieve('fctxn_missing'),
     );
-    expect(error).toMatchObject({ statusCode: 404, param: 'transaction' });
+    expect(error).toMatchObject({ statusCode: 404, param: 'id' });
   });
 });
 
@@ -771,7 +776,7 @@ describe('subscriptions', () => {
         { stripeAccount: holder },
       ),
     );
-    expect(error).toMatchObject({ statusCode: 400, code: 'parameter_invalid_enum' });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
   });
 });
 
@@ -832,6 +837,10 @@ describe('owners', () => {
         { stripeAccount: holder },
       ),
     );
-    expect(unknown).toMatchObject({ statusCode: 404, param: 'ownership' });
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'ownership',
+    });
   });
 });

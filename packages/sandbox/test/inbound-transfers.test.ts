@@ -370,10 +370,11 @@ describe('transfers from linked test banks', () => {
     });
   });
 
-  it('answers 404 for an unknown origin PaymentMethod', async () => {
+  it('answers 400 resource_missing naming origin_payment_method for an unknown PaymentMethod', async () => {
     const error = await stripeError(create(env, user, 'pm_unknown'));
+    expect(error.message).toBe("No such PaymentMethod: 'pm_unknown'");
     expect(error).toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
       code: 'resource_missing',
       param: 'origin_payment_method',
     });
@@ -772,7 +773,11 @@ describe('validation and listing', () => {
         { stripeAccount: user.account },
       ),
     );
-    expect(error).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    expect(error).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'financial_account',
+    });
   });
 
   it('refuses a financial account without the inbound_transfers.ach feature or with inbound flows restricted', async () => {

@@ -139,7 +139,7 @@ describe('payment methods', () => {
     const missing = await stripeError(
       stripe.paymentMethods.attach(pm.id, { customer: 'cus_missing' }),
     );
-    expect(missing).toMatchObject({ statusCode: 404, param: 'customer' });
+    expect(missing).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' });
   });
 
   it('makes a PaymentMethod from a linked FC account with the bank’s name and last4', async () => {

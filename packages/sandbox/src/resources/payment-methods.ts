@@ -336,7 +336,7 @@ export const paymentMethodRoutes: Route[] = [
     params: { ...listParams, customer: p.string(), type: p.string() },
     handle(ctx, params) {
       if (params.customer !== undefined)
-        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+        liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
       return listOf(ctx.partition.paymentMethods, '/v1/payment_methods', params, {
         where: (r) =>
           (params.customer === undefined || r.api.customer === params.customer) &&
@@ -352,8 +352,8 @@ export const paymentMethodRoutes: Route[] = [
       return mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       ).api;
     },
   }),
@@ -365,8 +365,8 @@ export const paymentMethodRoutes: Route[] = [
       const pm = mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       );
       if (params.billing_details) {
         const current = pm.api.billing_details;
@@ -387,10 +387,10 @@ export const paymentMethodRoutes: Route[] = [
       const pm = mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       );
-      liveCustomer(ctx.partition.customers, params.customer, 'customer');
+      liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
       if (pm.flowDirections.size > 0 && pm.api.customer === null) {
         throw invalidState(
           'This PaymentMethod was set up with attach_to_self and cannot be attached to a Customer.',
@@ -448,7 +448,7 @@ export const paymentMethodRoutes: Route[] = [
         );
       }
       if (params.customer !== undefined)
-        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+        liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
       const types = params.allowed_payment_method_types ??
         params.payment_method_types ?? ['us_bank_account'];
       if (params.payment_method_data && !types.includes('us_bank_account')) {
@@ -462,12 +462,9 @@ export const paymentMethodRoutes: Route[] = [
       if (params.payment_method_data)
         pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
       else if (params.payment_method !== undefined) {
-        pm = mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        pm = mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
       }
       const id = newId('seti');
       const api: Stripe.SetupIntent = {
@@ -551,7 +548,7 @@ export const paymentMethodRoutes: Route[] = [
     path: '/v1/setup_intents/:intent',
     params: { client_secret: p.string() },
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent').api;
+      return mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path').api;
     },
   }),
   route({
@@ -563,7 +560,7 @@ export const paymentMethodRoutes: Route[] = [
       payment_method: p.string(),
     },
     handle(ctx, params, path) {
-      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
       if (si.api.status === 'succeeded' || si.api.status === 'canceled') {
         throw invalidState(
           `You cannot update this SetupIntent because it has a status of ${si.api.status}.`,
@@ -574,12 +571,9 @@ export const paymentMethodRoutes: Route[] = [
       if (params.metadata !== undefined)
         si.api.metadata = mergeMetadata(si.api.metadata, params.metadata);
       if (params.payment_method !== undefined) {
-        mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
         si.api.payment_method = params.payment_method;
         si.api.status = 'requires_confirmation';
       }
@@ -596,17 +590,14 @@ export const paymentMethodRoutes: Route[] = [
       return_url: p.string(),
     },
     handle(ctx, params, path) {
-      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
       let pm: PaymentMethodRecord | undefined;
       if (params.payment_method_data)
         pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
       else if (params.payment_method !== undefined) {
-        pm = mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        pm = mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
       }
       confirmSetupIntent(ctx, si, pm, params.mandate_data);
       return si.api;

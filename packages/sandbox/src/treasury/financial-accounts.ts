@@ -8,7 +8,7 @@ import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams, type Param } from '../http/params.js';
 import { route, type Route, type RouteContext } from '../http/route.js';
-import { StripeApiError, invalidParam, invalidState } from '../http/stripe-error.js';
+import { type IdSource, StripeApiError, invalidParam, invalidState } from '../http/stripe-error.js';
 import type { Engine } from '../state/engine.js';
 import { newId, randomDigits } from '../state/ids.js';
 import type { FinancialAccountRecord } from '../state/records.js';
@@ -238,9 +238,9 @@ registerExpander('treasury.financial_account', 'features', (_value, { root, ctx 
 export function financialAccount(
   ctx: { partition: Partition },
   id: string,
-  param = 'financial_account',
+  from: IdSource,
 ): FinancialAccountRecord {
-  return mustFind(ctx.partition.financialAccounts, id, 'treasury.financial_account', param);
+  return mustFind(ctx.partition.financialAccounts, id, 'financial_account', from);
 }
 
 /** Whether a feature is active on the account. */
@@ -359,7 +359,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account',
     params: {},
     handle(ctx, _params, path) {
-      return financialAccount(ctx, path.financial_account ?? '', 'financial_account').api;
+      return financialAccount(ctx, path.financial_account ?? '', 'path').api;
     },
   }),
   route({
@@ -367,7 +367,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account',
     params: updatableFields,
     handle(ctx, params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
       if (fa.api.status === 'closed')
         throw invalidState(
           'This FinancialAccount is closed and can no longer be updated.',
@@ -419,7 +419,7 @@ export const financialAccountRoutes: Route[] = [
       }),
     },
     handle(ctx, _params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
       if (fa.api.status === 'closed')
         throw invalidState('This FinancialAccount is already closed.', 'financial_account_closed');
       recomputeBalance(ctx.partition, fa);
@@ -464,7 +464,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account/features',
     params: {},
     handle(ctx, _params, path) {
-      return financialAccount(ctx, path.financial_account ?? '', 'financial_account').features;
+      return financialAccount(ctx, path.financial_account ?? '', 'path').features;
     },
   }),
   route({
@@ -472,7 +472,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account/features',
     params: featuresParams,
     handle(ctx, params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
       if (fa.api.status === 'closed')
         throw invalidState(
           'This FinancialAccount is closed; its features cannot change.',

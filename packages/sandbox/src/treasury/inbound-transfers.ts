@@ -202,7 +202,9 @@ export function createInboundTransfer(
   if (!token) {
     pm = partition.paymentMethods.get(input.origin_payment_method);
     if (!pm)
-      throw resourceMissing('payment_method', input.origin_payment_method, 'origin_payment_method');
+      throw resourceMissing('PaymentMethod', input.origin_payment_method, {
+        param: 'origin_payment_method',
+      });
     if (pm.api.type !== 'us_bank_account') {
       throw invalidParam(
         'origin_payment_method',
