@@ -479,11 +479,8 @@ describe('balance refresh lifecycle', () => {
       permissions: ['payment_method'],
     });
     const error = await stripeError(refresh(holder, fc.id, ['balance']));
-    expect(error).toMatchObject({
-      statusCode: 400,
-      code: 'financial_connections_missing_permission',
-      param: 'features[0]',
-    });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
+    expect(error.message).toContain('`balances` permission');
   });
 
   it('refuses an empty or unknown features list', async () => {

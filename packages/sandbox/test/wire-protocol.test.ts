@@ -35,6 +35,43 @@ describe('headers', () => {
     expect(pinned.headers.get('request-id')).toMatch(/^req_/);
   });
 
+  it('accepts the API versions stripe-node 20 to 23 pin', async () => {
+    for (const apiVersion of ['2025-11-17.clover', '2026-03-25.dahlia', '2026-09-30.endive']) {
+      const client = sb.stripe({ maxNetworkRetries: 0, apiVersion: apiVersion as never });
+      const customer = await client.customers.create({ name: 'Versioned' });
+      expect(customer.lastResponse.apiVersion).toBe(apiVersion);
+    }
+  });
+
+  it('refuses a Stripe-Version Stripe never released, as Stripe does', async () => {
+    for (const version of ['2026-08-26.clover', '2024-10-28', 'latest']) {
+      const client = sb.stripe({ maxNetworkRetries: 0, apiVersion: version as never });
+      const error = await stripeError(client.customers.create({ name: 'Nope' }));
+      expect(error).toMatchObject({
+        statusCode: 400,
+        type: 'StripeInvalidRequestError',
+        code: undefined,
+        message: `Invalid Stripe API version: ${version}`,
+      });
+    }
+    // Nothing ran: the refused create left no customer behind.
+    const named = await stripe.customers.list({ limit: 100 });
+    expect(named.data.some((c) => c.name === 'Nope')).toBe(false);
+  });
+
+  it('answers a JSON body with a clear 400 instead of misreading it', async () => {
+    const response = await raw(sb, 'POST', '/v1/customers', {
+      headers: { 'Content-Type': 'application/json' },
+      form: JSON.stringify({ email: 'json@example.com' }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      param: 'body',
+      message: expect.stringContaining('form-encoded') as unknown,
+    });
+  });
+
   it('puts a Request-Id on errors too, and stripe-node reports it', async () => {
     const error = await stripeError(stripe.customers.retrieve('cus_missing'));
     expect(error.requestId).toMatch(/^req_/);

@@ -192,7 +192,6 @@ export function refreshBlocker(
   if (!(api.permissions ?? []).includes(permission)) {
     return new StripeApiError(400, {
       type: 'invalid_request_error',
-      code: 'financial_connections_missing_permission',
       message: `The account ${api.id} was not granted the \`${permission}\` permission, so its ${feature} cannot be refreshed. Link it with a session that requests \`${permission}\`.`,
       param,
     });

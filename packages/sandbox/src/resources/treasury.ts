@@ -267,10 +267,7 @@ export const treasuryRoutes: Route[] = [
           'usd is the only supported currency.',
         );
       if (fa.api.status !== 'open')
-        throw invalidState(
-          `The FinancialAccount ${fa.api.id} is closed.`,
-          'financial_account_closed',
-        );
+        throw invalidState(`The FinancialAccount ${fa.api.id} is closed.`, undefined);
       const now = ctx.engine.now();
       const id = newId('rc');
       const transaction = postTransaction(ctx.engine, ctx.partition, fa, {
