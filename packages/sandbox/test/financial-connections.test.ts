@@ -628,11 +628,15 @@ describe('transactions', () => {
     });
     expect(fc.transaction_refresh?.status).toBe('pending');
     expect(fc.transaction_refresh?.id).toMatch(/^fctxnref_/);
-    const empty = await stripe.financialConnections.transactions.list(
-      { account: fc.id },
-      { stripeAccount: holder },
+    // Before the first transaction refresh succeeds Stripe refuses, rather than listing none.
+    const early = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
     );
-    expect(empty.data).toEqual([]);
+    expect(early).toMatchObject({
+      statusCode: 400,
+      code: 'financial_connections_no_successful_transaction_refresh',
+      param: 'account',
+    });
 
     sb.clock.advance(2);
     const account = await retrieve(holder, fc.id);
@@ -704,8 +708,39 @@ describe('transactions', () => {
     expect(nothingNew.data).toEqual([]);
   });
 
+  it('refuses listing for an account whose first transaction refresh failed', async () => {
+    const { holder, fc } = await linked({ institution: 'fcinst_downbank' });
+    await stripe.financialConnections.accounts.subscribe(
+      fc.id,
+      { features: ['transactions'] },
+      { stripeAccount: holder },
+    );
+    sb.clock.advance(5);
+    expect((await retrieve(holder, fc.id)).transaction_refresh?.status).toBe('failed');
+    const error = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
+    );
+    expect(error.code).toBe('financial_connections_no_successful_transaction_refresh');
+  });
+
+  it('refuses listing without the transactions permission', async () => {
+    const { holder, fc } = await linked({
+      institution: 'fcinst_stripebank',
+      permissions: ['balances', 'payment_method'],
+    });
+    const error = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
+    );
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'account' });
+    expect(error.message).toContain('`transactions` permission');
+  });
+
   it('refuses an unknown transaction_refresh[after] and requires account', async () => {
-    const { holder, fc } = await linked({ institution: 'fcinst_stripebank' });
+    const { holder, fc } = await linked({
+      institution: 'fcinst_stripebank',
+      prefetch: ['transactions'],
+    });
+    sb.clock.advance(5);
     const unknown = await stripeError(
       stripe.financialConnections.transactions.list(
         { account: fc.id, transaction_refresh: { after: 'fctxnref_nope' } },

@@ -506,6 +506,25 @@ export const financialConnectionsRoutes: Route[] = [
     },
     handle(ctx, params) {
       const record = fcAccount(ctx, params.account, { param: 'account' });
+      if (!(record.api.permissions ?? []).includes('transactions')) {
+        // Stripe's error-code list has no code for this refusal: message and param only.
+        throw invalidParam(
+          'account',
+          undefined,
+          `The account ${record.api.id} was not granted the \`transactions\` permission, so its transactions cannot be listed. Link it with a session that requests \`transactions\`.`,
+        );
+      }
+      if (record.refreshOrder.size === 0) {
+        // Stripe's `financial_connections_no_successful_transaction_refresh`: until a
+        // transaction refresh has succeeded there is no data to list, and Stripe says so
+        // rather than answering an empty list.
+        throw new StripeApiError(400, {
+          type: 'invalid_request_error',
+          code: 'financial_connections_no_successful_transaction_refresh',
+          message: `Transaction data can only be retrieved for accounts that have at least one successful transaction refresh. Subscribe to transactions or refresh them on ${record.api.id} (features[]=transactions) and wait for financial_connections.account.refreshed_transactions.`,
+          param: 'account',
+        });
+      }
       let afterSeq = 0;
       if (params.transaction_refresh) {
         const seq = record.refreshOrder.get(params.transaction_refresh.after);
