@@ -113,7 +113,7 @@ describe('misuse', () => {
     expect(await customersWithEmail('two@example.com')).toEqual([]);
   });
 
-  it('treats the same key on another endpoint as different parameters', async () => {
+  it('refuses the same key on another endpoint with Stripe’s endpoint message', async () => {
     await stripe.customers.create(
       { email: 'ep@example.com' },
       { idempotencyKey: 'cross-endpoint' },
@@ -121,7 +121,10 @@ describe('misuse', () => {
     const error = await stripeError(
       stripe.accounts.create({ type: 'custom' }, { idempotencyKey: 'cross-endpoint' }),
     );
-    expect(error.rawType).toBe('idempotency_error');
+    expect(error).toMatchObject({ statusCode: 400, rawType: 'idempotency_error' });
+    expect(error.message).toBe(
+      "Keys for idempotent requests can only be used for the same endpoint they were first used for ('/v1/accounts' vs '/v1/customers'). Try using a key other than 'cross-endpoint' if you meant to execute a different request.",
+    );
   });
 
   it('answers 409 idempotency_key_in_use while the first request with the key is still running', async () => {

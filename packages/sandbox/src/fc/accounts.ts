@@ -432,7 +432,6 @@ export function setStatus(
 ): void {
   const api = record.api;
   if (api.status === status) return;
-  const previous = api.status;
   api.status = status;
   if (status !== 'active') {
     for (const feature of ['balance', 'ownership', 'transactions'] as const) {
@@ -460,13 +459,9 @@ export function setStatus(
     record.dailyRefresh = null;
     engine.emit(partition, 'financial_connections.account.disconnected', api);
   } else if (status === 'inactive') {
-    engine.emit(partition, 'financial_connections.account.deactivated', api, {
-      previousAttributes: { status: previous },
-    });
+    engine.emit(partition, 'financial_connections.account.deactivated', api);
   } else {
-    engine.emit(partition, 'financial_connections.account.reactivated', api, {
-      previousAttributes: { status: previous },
-    });
+    engine.emit(partition, 'financial_connections.account.reactivated', api);
   }
 }
 

@@ -19,7 +19,7 @@ import type {
   PaymentMethodRecord,
   SetupIntentRecord,
 } from '../state/records.js';
-import { listOf, mergeMetadata, mustFind } from './common.js';
+import { changedFields, listOf, mergeMetadata, mustFind } from './common.js';
 import { liveCustomer } from './customers.js';
 
 /** Stripe's test account numbers (routing 110000000) and what ACH does with them. */
@@ -493,6 +493,7 @@ export const paymentMethodRoutes: Route[] = [
         'PaymentMethod',
         'path',
       );
+      const before = structuredClone(pm.api) as unknown as Record<string, unknown>;
       if (params.billing_details) {
         const current = pm.api.billing_details;
         const update = billingDetails({ ...current, ...params.billing_details });
@@ -500,7 +501,10 @@ export const paymentMethodRoutes: Route[] = [
       }
       if (params.metadata !== undefined)
         pm.api.metadata = mergeMetadata(pm.api.metadata, params.metadata);
-      ctx.engine.emit(ctx.partition, 'payment_method.updated', pm.api);
+      // Stripe sends `previous_attributes` on `*.updated` events (and only there).
+      ctx.engine.emit(ctx.partition, 'payment_method.updated', pm.api, {
+        previousAttributes: changedFields(before, pm.api as unknown as Record<string, unknown>),
+      });
       return pm.api;
     },
   }),

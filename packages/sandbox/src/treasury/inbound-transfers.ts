@@ -468,9 +468,7 @@ export function succeed(engine: Engine, partition: Partition, record: InboundTra
     bank.entry.postedAt = now;
     bank.entry.voidAt = null;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.succeeded', api, {
-    previousAttributes: { status: 'processing' },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.succeeded', api);
 }
 
 export function fail(
@@ -492,9 +490,7 @@ export function fail(
     bank.entry.postedAt = null;
     bank.entry.voidAt = now;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.failed', api, {
-    previousAttributes: { status: 'processing' },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.failed', api);
 }
 
 export function cancel(engine: Engine, partition: Partition, record: InboundTransferRecord): void {
@@ -508,7 +504,6 @@ export function cancel(engine: Engine, partition: Partition, record: InboundTran
     );
   }
   clearTimers(record);
-  const previous = api.status;
   const now = engine.now();
   api.status = 'canceled';
   api.cancelable = false;
@@ -518,9 +513,7 @@ export function cancel(engine: Engine, partition: Partition, record: InboundTran
     bank.entry.postedAt = null;
     bank.entry.voidAt = now;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.canceled', api, {
-    previousAttributes: { status: previous },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.canceled', api);
 }
 
 /** A return after success: a ReceivedDebit takes the money back out of the account. */
