@@ -414,7 +414,7 @@ describe('expand[]', () => {
     const error = await stripeError(stripe.customers.retrieve(customer.id, { expand: ['email'] }));
     expect(error).toMatchObject({
       statusCode: 400,
-      code: 'parameter_invalid_expand',
+      code: undefined,
       param: 'expand',
     });
   });
@@ -424,7 +424,7 @@ describe('expand[]', () => {
     const error = await stripeError(
       stripe.customers.retrieve(customer.id, { expand: ['a.b.c.d.e'] }),
     );
-    expect(error.code).toBe('parameter_invalid_expand');
+    expect(error.code).toBeUndefined();
     expect(error.message).toContain('more than 4 levels');
   });
 });

@@ -125,7 +125,7 @@ export function completeSession(
   if (limit !== undefined && templateIds.length > limit) {
     throw invalidParam(
       'accounts',
-      'parameter_invalid_array',
+      undefined,
       `This session allows at most ${String(limit)} account(s).`,
     );
   }
