@@ -216,6 +216,33 @@ describe('microdeposit verification', () => {
     );
   });
 
+  it('fails the intent when the microdeposits of 000666666661 are due, as Stripe’s test number does', async () => {
+    const user = await treasuryUser(stripe);
+    const opts = { stripeAccount: user.account };
+    const si = await stripe.setupIntents.create(
+      {
+        attach_to_self: true,
+        flow_directions: ['inbound'],
+        payment_method_data: {
+          type: 'us_bank_account',
+          us_bank_account: { routing_number: '110000000', account_number: '000666666661' },
+          billing_details: { name: 'Jenny Rosen' },
+        },
+        confirm: true,
+        mandate_data: MANDATE,
+      },
+      opts,
+    );
+    expect(si.status).toBe('requires_action');
+    const due = si.next_action?.verify_with_microdeposits?.arrival_date ?? 0;
+    sb.clock.advance(due - sb.clock.now() + 1);
+    const failed = await stripe.setupIntents.retrieve(si.id, {}, opts);
+    expect(failed).toMatchObject({
+      status: 'requires_payment_method',
+      last_setup_error: { code: 'payment_method_microdeposit_failed' },
+    });
+  });
+
   it('does not ask a bank linked through Financial Connections for microdeposits', async () => {
     const user = await treasuryUser(stripe);
     const [fc] = await linkBank(sb, stripe, {

@@ -69,6 +69,9 @@ function microdepositOutcome(amounts: readonly number[] | undefined, code: strin
   return outcomes[key] ?? 'mismatch';
 }
 
+/** Stripe's test account number whose microdeposits fail to arrive (ACH docs). */
+const MICRODEPOSITS_FAIL = '000666666661';
+
 /** Stripe allows ten verification attempts before it blocks the bank account. */
 const MICRODEPOSIT_ATTEMPTS = 10;
 
@@ -357,6 +360,20 @@ function confirmSetupIntent(
       },
     };
     ctx.engine.emit(ctx.partition, 'setup_intent.requires_action', api);
+    const bank = pm.api.us_bank_account;
+    if (bank?.fingerprint === fingerprint(bank?.routing_number ?? '', MICRODEPOSITS_FAIL)) {
+      // Stripe's failMicrodeposits test number: the deposits never arrive, and the intent fails
+      // when they were due.
+      ctx.engine.at(arrival, `microdeposits fail ${api.id}`, () => {
+        if (api.status !== 'requires_action') return;
+        failMicrodeposits(
+          ctx,
+          si,
+          'payment_method_microdeposit_failed',
+          'Microdeposits were failed to be deposited into the customer’s bank account. Please check the account, institution and transit numbers as well as the currency type.',
+        );
+      });
+    }
     return;
   }
   succeedSetupIntent(ctx, si, pm);
