@@ -15,7 +15,7 @@ import {
   type TopUpSource,
   type TopUpSourceList,
 } from '@purse/core';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import type { ResolvedTopUps } from '../options.js';
 import { SAME_DAY_INELIGIBLE, stripeCode, withClientParam } from '../http/stripe-errors.js';
 import { assertIdPrefix } from '../http/validate.js';
@@ -169,6 +169,16 @@ function validateTopUp(topUps: ResolvedTopUps, input: TopUpRequest): void {
   }
 }
 
+/** Stripe's 400 refusing the origin PaymentMethod itself (not a missing one: that is a 404 here). */
+function originRefused(error: unknown): boolean {
+  if (!(error instanceof Stripe.errors.StripeError)) return false;
+  return (
+    error.statusCode === 400 &&
+    error.param === 'origin_payment_method' &&
+    error.code !== 'resource_missing'
+  );
+}
+
 export async function createTopUp(
   ctx: OperationContext,
   input: TopUpRequest,
@@ -246,6 +256,16 @@ export async function createTopUp(
       { ...options, idempotencyKey },
     );
   } catch (error) {
+    // Stripe refuses an origin that is not set up for inbound flows or not verified yet
+    // (microdeposits pending: `bank_account_declined`) with a 400 naming the parameter.
+    if (originRefused(error)) {
+      throw new PurseError({
+        code: 'source_unusable',
+        param: 'sourceId',
+        message: 'This bank account cannot be used for top-ups (not set up or not verified yet).',
+        cause: error,
+      });
+    }
     if (!sameDay || stripeCode(error) !== SAME_DAY_INELIGIBLE) throw error;
     if (!topUps.sameDayFallback) {
       throw new PurseError({
