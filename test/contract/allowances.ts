@@ -76,10 +76,15 @@ export interface ExtraOperation {
   method: 'GET' | 'POST' | 'DELETE';
   /** The sandbox's path pattern (`:name` segments). */
   path: string;
-  /** The component schema its 200 response is checked against. */
+  /** The component schema its 200 response (or, with `list`, each of its items) is checked against. */
   responseSchema: string;
+  /** The response is a list object (`{ object: 'list', data, has_more, url }`). @default false */
+  list?: boolean;
   why: string;
 }
+
+const NOT_IN_SUBSET =
+  'A real Stripe endpoint (stripe-node 23 has it) that the 2023 subset does not include; issue 11 asks the sandbox to serve it.';
 
 export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
   {
@@ -87,6 +92,31 @@ export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
     path: '/v1/treasury/inbound_transfers/:inbound_transfer/confirm',
     responseSchema: 'treasury.inbound_transfer',
     why: 'Preview (platform review of InboundTransfers): not in the public spec; it returns the InboundTransfer.',
+  },
+  {
+    method: 'POST',
+    path: '/v1/payment_methods/:payment_method/detach',
+    responseSchema: 'payment_method',
+    why: NOT_IN_SUBSET,
+  },
+  {
+    method: 'GET',
+    path: '/v1/customers/:customer/payment_methods',
+    responseSchema: 'payment_method',
+    list: true,
+    why: NOT_IN_SUBSET,
+  },
+  {
+    method: 'POST',
+    path: '/v1/setup_intents/:intent/cancel',
+    responseSchema: 'setup_intent',
+    why: NOT_IN_SUBSET,
+  },
+  {
+    method: 'POST',
+    path: '/v1/setup_intents/:intent/verify_microdeposits',
+    responseSchema: 'setup_intent',
+    why: NOT_IN_SUBSET,
   },
 ];
 

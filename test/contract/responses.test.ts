@@ -103,7 +103,23 @@ describe('2xx bodies match the operation’s 200 schema', () => {
       );
       expect(recorded.length).toBeGreaterThan(0);
       const failures = recorded
-        .map((r) => ({ r, result: validator.component(extra.responseSchema, r.body) }))
+        .map((r) => {
+          if (!extra.list) return { r, result: validator.component(extra.responseSchema, r.body) };
+          // A list object whose items are each the component.
+          const list = r.body as { object?: unknown; data?: unknown[]; has_more?: unknown };
+          const shape =
+            list.object === 'list' &&
+            Array.isArray(list.data) &&
+            typeof list.has_more === 'boolean';
+          const items = (list.data ?? []).map((item) =>
+            validator.component(extra.responseSchema, item),
+          );
+          const errors = [
+            ...(shape ? [] : ['not a list object']),
+            ...items.flatMap((item) => item.errors),
+          ];
+          return { r, result: { valid: errors.length === 0, errors } };
+        })
         .filter(({ result }) => !result.valid)
         .map(({ r, result }) => report(r, result.errors));
       expect(failures).toEqual([]);

@@ -215,6 +215,18 @@ export async function exercise(sb: Sandbox, stripe: Stripe): Promise<void> {
   await stripe.setupIntents.retrieve(si.id, { expand: ['payment_method', 'mandate'] }, acct);
   await stripe.setupIntents.list({ attach_to_self: true, limit: 5 }, acct);
   await stripe.setupIntents.create({ customer: customer.id, payment_method: pm.id });
+  await stripe.customers.listPaymentMethods(customer.id, { type: 'us_bank_account' });
+  // Numbers typed by hand: microdeposits, then verification.
+  const typed = await stripe.setupIntents.create({
+    payment_method: pm.id,
+    customer: customer.id,
+    confirm: true,
+    mandate_data: MANDATE,
+  });
+  await stripe.setupIntents.verifyMicrodeposits(typed.id, { amounts: [32, 45] });
+  const abandoned = await stripe.setupIntents.create({ customer: customer.id });
+  await stripe.setupIntents.cancel(abandoned.id, { cancellation_reason: 'abandoned' });
+  await stripe.paymentMethods.detach(pm.id);
 
   // Treasury: financial accounts and features.
   const fa = persona.financialAccountId;

@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../src/index.js';
 import {
   connectedAccount,
   financialAccount,
+  DAY,
   stripeError,
   treasuryUser,
   TUESDAY,
@@ -165,7 +166,8 @@ describe('creating and reading', () => {
         { stripeAccount: account.id },
       ),
     );
-    expect(error).toMatchObject({ statusCode: 400, code: 'capability_not_enabled' });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined });
+    expect(error.message).toContain('`treasury` capability');
   });
 
   it('refuses currencies other than usd', async () => {
@@ -220,7 +222,8 @@ describe('creating and reading', () => {
     );
     expect(closed.data.map((f) => f.id)).toEqual([b.id]);
     const error = await stripeError(stripe.treasury.financialAccounts.retrieve(a.id));
-    expect(error).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    // The object in the URL path: 404 with Stripe's `param: 'id'`.
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
   });
 });
 
@@ -233,7 +236,8 @@ describe('the three-open-accounts limit', () => {
     expect(first.is_default).toBe(true);
     expect(third.is_default).toBe(false);
     const error = await stripeError(financialAccount(stripe, account));
-    expect(error).toMatchObject({ statusCode: 400, code: 'financial_account_limit_reached' });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined });
+    expect(error.message).toContain('3 open FinancialAccounts');
     await stripe.treasury.financialAccounts.close(third.id, {}, { stripeAccount: account });
     const replacement = await financialAccount(stripe, account);
     expect(replacement.status).toBe('open');
@@ -247,7 +251,8 @@ describe('closing', () => {
     const error = await stripeError(
       stripe.treasury.financialAccounts.close(user.fa, {}, { stripeAccount: user.account }),
     );
-    expect(error).toMatchObject({ statusCode: 400, code: 'financial_account_not_empty' });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined });
+    expect(error.message).toContain('zero balance');
   });
 
   it('refuses to close an account with a pending inbound transfer', async () => {
@@ -264,10 +269,8 @@ describe('closing', () => {
     const error = await stripeError(
       stripe.treasury.financialAccounts.close(user.fa, {}, { stripeAccount: user.account }),
     );
-    expect(error).toMatchObject({
-      statusCode: 400,
-      code: 'financial_account_has_pending_transfers',
-    });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined });
+    expect(error.message).toContain('pending InboundTransfers');
     await stripe.treasury.inboundTransfers.cancel(ibt.id, {}, { stripeAccount: user.account });
     const closed = await stripe.treasury.financialAccounts.close(
       user.fa,
@@ -281,6 +284,13 @@ describe('closing', () => {
     const user = await treasuryUser(stripe);
     await credit(user.account, user.fa, 2_000);
     await debit(user.account, user.fa, 2_000);
+    // Seed 001: a zero balance is not enough while there was activity in the last 75 days.
+    const recent = await stripeError(
+      stripe.treasury.financialAccounts.close(user.fa, {}, { stripeAccount: user.account }),
+    );
+    expect(recent).toMatchObject({ statusCode: 400, code: undefined });
+    expect(recent.message).toContain('75 days');
+    sb.clock.advance(75 * DAY + 60);
     const closed = await stripe.treasury.financialAccounts.close(
       user.fa,
       {},
@@ -308,11 +318,12 @@ describe('closing', () => {
 
     const opts = { stripeAccount: user.account };
     const again = await stripeError(stripe.treasury.financialAccounts.close(user.fa, {}, opts));
-    expect(again.code).toBe('financial_account_closed');
+    expect(again).toMatchObject({ statusCode: 400, code: 'status_transition_invalid' });
     const update = await stripeError(
       stripe.treasury.financialAccounts.update(user.fa, { metadata: { a: 'b' } }, opts),
     );
-    expect(update.code).toBe('financial_account_closed');
+    expect(update).toMatchObject({ statusCode: 400, code: undefined });
+    expect(update.message).toContain('closed');
     const featureChange = await stripeError(
       stripe.treasury.financialAccounts.updateFeatures(
         user.fa,
@@ -320,7 +331,7 @@ describe('closing', () => {
         opts,
       ),
     );
-    expect(featureChange.code).toBe('financial_account_closed');
+    expect(featureChange).toMatchObject({ statusCode: 400, code: undefined });
     const transfer = await stripeError(
       stripe.treasury.inboundTransfers.create(
         {
@@ -332,9 +343,93 @@ describe('closing', () => {
         opts,
       ),
     );
-    expect(transfer.code).toBe('financial_account_closed');
+    expect(transfer).toMatchObject({
+      statusCode: 400,
+      code: undefined,
+      param: 'financial_account',
+    });
     const money = await stripeError(credit(user.account, user.fa, 100));
-    expect(money.code).toBe('financial_account_closed');
+    expect(money).toMatchObject({ statusCode: 400, code: undefined });
+    expect(money.message).toContain('closed');
+  });
+
+  it('closes an active account at once when forwarding_settings say where later money goes', async () => {
+    const user = await treasuryUser(stripe);
+    const opts = { stripeAccount: user.account };
+    const other = await financialAccount(stripe, user.account);
+    await credit(user.account, user.fa, 700);
+    await debit(user.account, user.fa, 700);
+    const unknown = await stripeError(
+      stripe.treasury.financialAccounts.close(
+        user.fa,
+        { forwarding_settings: { type: 'financial_account', financial_account: 'fa_missing' } },
+        opts,
+      ),
+    );
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'forwarding_settings[financial_account]',
+    });
+    const closed = await stripe.treasury.financialAccounts.close(
+      user.fa,
+      { forwarding_settings: { type: 'financial_account', financial_account: other.id } },
+      opts,
+    );
+    expect(closed.status).toBe('closed');
+  });
+});
+
+describe('nickname', () => {
+  it('takes a non-empty nickname of fewer than 250 characters (seed 001)', async () => {
+    const account = await connectedAccount(stripe);
+    const opts = { stripeAccount: account };
+    const fa = await financialAccount(stripe, account);
+    const longest = await stripe.treasury.financialAccounts.update(
+      fa.id,
+      { nickname: 'n'.repeat(249) },
+      opts,
+    );
+    expect(longest.nickname).toHaveLength(249);
+    const tooLong = await stripeError(
+      stripe.treasury.financialAccounts.update(fa.id, { nickname: 'n'.repeat(250) }, opts),
+    );
+    expect(tooLong).toMatchObject({ statusCode: 400, param: 'nickname' });
+    const blank = await stripeError(
+      stripe.treasury.financialAccounts.update(fa.id, { nickname: '   ' }, opts),
+    );
+    expect(blank).toMatchObject({ statusCode: 400, param: 'nickname' });
+  });
+});
+
+describe('outbound features', () => {
+  it('never activates outbound transfers or payments, which the sandbox does not simulate', async () => {
+    const account = await connectedAccount(stripe);
+    const fa = await stripe.treasury.financialAccounts.create(
+      {
+        supported_currencies: ['usd'],
+        features: {
+          inbound_transfers: { ach: { requested: true } },
+          outbound_transfers: { ach: { requested: true } },
+          outbound_payments: { ach: { requested: true } },
+        },
+      },
+      { stripeAccount: account },
+    );
+    expect(fa.active_features).toEqual(['inbound_transfers.ach']);
+    expect(fa.restricted_features).toEqual(
+      expect.arrayContaining(['outbound_transfers.ach', 'outbound_payments.ach']),
+    );
+    const features = await stripe.treasury.financialAccounts.retrieveFeatures(
+      fa.id,
+      {},
+      { stripeAccount: account },
+    );
+    expect(features.outbound_transfers?.ach).toMatchObject({
+      requested: true,
+      status: 'restricted',
+      status_details: [{ code: 'restricted_other', resolution: 'contact_stripe' }],
+    });
   });
 });
 
@@ -409,7 +504,13 @@ describe('received credits and debits', () => {
     );
     expect(eur).toMatchObject({ statusCode: 400, param: 'currency' });
     const unknown = await stripeError(debit(user.account, 'fa_missing', 100));
-    expect(unknown).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    // An object named in a parameter: 400 naming it.
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'financial_account',
+    });
+    expect(unknown.message).toBe("No such financial_account: 'fa_missing'");
   });
 });
 

@@ -116,10 +116,11 @@ describe('sessions', () => {
       }),
     );
     expect(error).toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
       code: 'resource_missing',
       param: 'account_holder[customer]',
     });
+    expect(error.message).toBe("No such customer: 'cus_missing'");
   });
 
   it('refuses a customer on an account holder and a prefetch without its permission', async () => {
@@ -205,7 +206,7 @@ describe('sessions', () => {
       { stripeAccount: holder },
     );
     const error = await stripeError(stripe.financialConnections.sessions.retrieve(session.id));
-    expect(error).toMatchObject({ statusCode: 404, param: 'session' });
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
   });
 });
 
@@ -277,9 +278,16 @@ describe('listing and retrieving accounts', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('answers 404 naming account for an unknown FC account', async () => {
+  it('answers 404 for an unknown FC account in the path, 400 naming `account` in a parameter', async () => {
     const error = await stripeError(stripe.financialConnections.accounts.retrieve('fca_missing'));
-    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'account' });
+    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
+    expect(error.raw.request_log_url).toBe(
+      `https://dashboard.stripe.com/test/logs/${error.requestId ?? ''}?t=${String(sb.clock.now())}`,
+    );
+    const listed = await stripeError(
+      stripe.financialConnections.transactions.list({ account: 'fca_x' }),
+    );
+    expect(listed).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'account' });
   });
 });
 
@@ -471,11 +479,8 @@ describe('balance refresh lifecycle', () => {
       permissions: ['payment_method'],
     });
     const error = await stripeError(refresh(holder, fc.id, ['balance']));
-    expect(error).toMatchObject({
-      statusCode: 400,
-      code: 'financial_connections_missing_permission',
-      param: 'features[0]',
-    });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
+    expect(error.message).toContain('`balances` permission');
   });
 
   it('refuses an empty or unknown features list', async () => {
@@ -483,11 +488,8 @@ describe('balance refresh lifecycle', () => {
     const empty = await stripeError(refresh(holder, fc.id, []));
     expect(empty).toMatchObject({ statusCode: 400, param: 'features' });
     const unknown = await stripeError(refresh(holder, fc.id, ['balances']));
-    expect(unknown).toMatchObject({
-      statusCode: 400,
-      code: 'parameter_invalid_enum',
-      param: 'features[0]',
-    });
+    // Stripe's error-code list has no code for a bad enum value: message and param only.
+    expect(unknown).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
   });
 });
 
@@ -626,11 +628,15 @@ describe('transactions', () => {
     });
     expect(fc.transaction_refresh?.status).toBe('pending');
     expect(fc.transaction_refresh?.id).toMatch(/^fctxnref_/);
-    const empty = await stripe.financialConnections.transactions.list(
-      { account: fc.id },
-      { stripeAccount: holder },
+    // Before the first transaction refresh succeeds Stripe refuses, rather than listing none.
+    const early = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
     );
-    expect(empty.data).toEqual([]);
+    expect(early).toMatchObject({
+      statusCode: 400,
+      code: 'financial_connections_no_successful_transaction_refresh',
+      param: 'account',
+    });
 
     sb.clock.advance(2);
     const account = await retrieve(holder, fc.id);
@@ -702,8 +708,39 @@ describe('transactions', () => {
     expect(nothingNew.data).toEqual([]);
   });
 
+  it('refuses listing for an account whose first transaction refresh failed', async () => {
+    const { holder, fc } = await linked({ institution: 'fcinst_downbank' });
+    await stripe.financialConnections.accounts.subscribe(
+      fc.id,
+      { features: ['transactions'] },
+      { stripeAccount: holder },
+    );
+    sb.clock.advance(5);
+    expect((await retrieve(holder, fc.id)).transaction_refresh?.status).toBe('failed');
+    const error = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
+    );
+    expect(error.code).toBe('financial_connections_no_successful_transaction_refresh');
+  });
+
+  it('refuses listing without the transactions permission', async () => {
+    const { holder, fc } = await linked({
+      institution: 'fcinst_stripebank',
+      permissions: ['balances', 'payment_method'],
+    });
+    const error = await stripeError(
+      stripe.financialConnections.transactions.list({ account: fc.id }, { stripeAccount: holder }),
+    );
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'account' });
+    expect(error.message).toContain('`transactions` permission');
+  });
+
   it('refuses an unknown transaction_refresh[after] and requires account', async () => {
-    const { holder, fc } = await linked({ institution: 'fcinst_stripebank' });
+    const { holder, fc } = await linked({
+      institution: 'fcinst_stripebank',
+      prefetch: ['transactions'],
+    });
+    sb.clock.advance(5);
     const unknown = await stripeError(
       stripe.financialConnections.transactions.list(
         { account: fc.id, transaction_refresh: { after: 'fctxnref_nope' } },
@@ -724,7 +761,7 @@ describe('transactions', () => {
     const error = await stripeError(
       stripe.financialConnections.transactions.retrieve('fctxn_missing'),
     );
-    expect(error).toMatchObject({ statusCode: 404, param: 'transaction' });
+    expect(error).toMatchObject({ statusCode: 404, param: 'id' });
   });
 });
 
@@ -771,7 +808,7 @@ describe('subscriptions', () => {
         { stripeAccount: holder },
       ),
     );
-    expect(error).toMatchObject({ statusCode: 400, code: 'parameter_invalid_enum' });
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: 'features[0]' });
   });
 });
 
@@ -832,6 +869,10 @@ describe('owners', () => {
         { stripeAccount: holder },
       ),
     );
-    expect(unknown).toMatchObject({ statusCode: 404, param: 'ownership' });
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'ownership',
+    });
   });
 });

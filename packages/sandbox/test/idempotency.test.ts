@@ -66,7 +66,7 @@ describe('replays', () => {
     expect(await customersWithEmail('replay@example.com')).toEqual([first.id]);
   });
 
-  it('replays a saved error too (a 404 is an outcome, not a validation failure)', async () => {
+  it('replays a saved error too (an unknown customer is an outcome, not a validation failure)', async () => {
     const pm = await stripe.paymentMethods.create({
       type: 'us_bank_account',
       us_bank_account: { routing_number: '110000000', account_number: '000123456789' },
@@ -75,11 +75,11 @@ describe('replays', () => {
     const first = await stripeError(
       stripe.paymentMethods.attach(pm.id, { customer: 'cus_missing' }, { idempotencyKey: 'err-1' }),
     );
-    expect(first).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    expect(first).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' });
     const second = await stripeError(
       stripe.paymentMethods.attach(pm.id, { customer: 'cus_missing' }, { idempotencyKey: 'err-1' }),
     );
-    expect(second).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    expect(second).toMatchObject({ statusCode: 400, code: 'resource_missing' });
     expect(second.headers['idempotent-replayed']).toBe('true');
   });
 
@@ -113,7 +113,7 @@ describe('misuse', () => {
     expect(await customersWithEmail('two@example.com')).toEqual([]);
   });
 
-  it('treats the same key on another endpoint as different parameters', async () => {
+  it('refuses the same key on another endpoint with Stripe’s endpoint message', async () => {
     await stripe.customers.create(
       { email: 'ep@example.com' },
       { idempotencyKey: 'cross-endpoint' },
@@ -121,7 +121,10 @@ describe('misuse', () => {
     const error = await stripeError(
       stripe.accounts.create({ type: 'custom' }, { idempotencyKey: 'cross-endpoint' }),
     );
-    expect(error.rawType).toBe('idempotency_error');
+    expect(error).toMatchObject({ statusCode: 400, rawType: 'idempotency_error' });
+    expect(error.message).toBe(
+      "Keys for idempotent requests can only be used for the same endpoint they were first used for ('/v1/accounts' vs '/v1/customers'). Try using a key other than 'cross-endpoint' if you meant to execute a different request.",
+    );
   });
 
   it('answers 409 idempotency_key_in_use while the first request with the key is still running', async () => {
@@ -196,7 +199,7 @@ describe('scope', () => {
     const invalid = await stripeError(
       stripe.customers.create({ email: 'x'.repeat(600) }, { idempotencyKey: 'validation' }),
     );
-    expect(invalid).toMatchObject({ statusCode: 400, code: 'parameter_invalid_string' });
+    expect(invalid).toMatchObject({ statusCode: 400, code: undefined, param: 'email' });
     expect(invalid.headers['idempotency-key']).toBeUndefined();
 
     const fixed = await stripe.customers.create(

@@ -259,11 +259,12 @@ describe('same-day ACH (preview)', () => {
     const error = await stripeError(
       create(env, user, 'pm_usBankAccount_sameDayACHIneligible', sameDay),
     );
+    // Exactly the guide's body: type, message_code and message; no code, no param.
     expect(error).toMatchObject({
       statusCode: 400,
       rawType: 'invalid_request_error',
-      code: 'inbound_transfer_not_same_day_eligible',
-      param: 'origin_payment_method_options[us_bank_account][ach][submission]',
+      code: undefined,
+      param: undefined,
     });
     expect(error.raw.message_code).toBe('inbound_transfer_not_same_day_eligible');
     expect(error.message).toContain('Please try again with `standard` ACH submission');
@@ -365,15 +366,17 @@ describe('transfers from linked test banks', () => {
     const error = await stripeError(create(env, user, pm.id));
     expect(error).toMatchObject({
       statusCode: 400,
-      code: 'payment_method_not_set_up_for_inbound',
+      code: undefined,
       param: 'origin_payment_method',
     });
+    expect(error.message).toContain('not set up for inbound flows');
   });
 
-  it('answers 404 for an unknown origin PaymentMethod', async () => {
+  it('answers 400 resource_missing naming origin_payment_method for an unknown PaymentMethod', async () => {
     const error = await stripeError(create(env, user, 'pm_unknown'));
+    expect(error.message).toBe("No such PaymentMethod: 'pm_unknown'");
     expect(error).toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
       code: 'resource_missing',
       param: 'origin_payment_method',
     });
@@ -398,7 +401,8 @@ describe('lifecycle on the business-day calendar', () => {
         { type: 'treasury.inbound_transfer.succeeded' },
         { stripeAccount: user.account },
       );
-      expect(events.data[0]?.data.previous_attributes).toEqual({ status: 'processing' });
+      // Stripe sends previous_attributes only on `*.updated` events.
+      expect(events.data[0]?.data).not.toHaveProperty('previous_attributes');
     } finally {
       await env.close();
     }
@@ -701,7 +705,7 @@ describe('risk refusals', () => {
     expect(error).toMatchObject({
       statusCode: 402,
       type: 'StripeCardError',
-      code: 'inbound_transfer_risk_declined',
+      code: undefined,
     });
     const list = await env.stripe.treasury.inboundTransfers.list(
       { financial_account: user.fa },
@@ -772,7 +776,11 @@ describe('validation and listing', () => {
         { stripeAccount: user.account },
       ),
     );
-    expect(error).toMatchObject({ statusCode: 404, param: 'financial_account' });
+    expect(error).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'financial_account',
+    });
   });
 
   it('refuses a financial account without the inbound_transfers.ach feature or with inbound flows restricted', async () => {
@@ -782,7 +790,12 @@ describe('validation and listing', () => {
       { stripeAccount: account },
     );
     const noFeature = await stripeError(create(env, { account, fa: bare.id }, 'pm_usBankAccount'));
-    expect(noFeature).toMatchObject({ statusCode: 400, code: 'feature_not_enabled' });
+    expect(noFeature).toMatchObject({
+      statusCode: 400,
+      code: undefined,
+      param: 'financial_account',
+    });
+    expect(noFeature.message).toContain('inbound_transfers.ach');
 
     const restricted = await financialAccount(env.stripe, account);
     await env.stripe.treasury.financialAccounts.update(
@@ -793,7 +806,8 @@ describe('validation and listing', () => {
     const blocked = await stripeError(
       create(env, { account, fa: restricted.id }, 'pm_usBankAccount'),
     );
-    expect(blocked).toMatchObject({ statusCode: 400, code: 'financial_account_restricted' });
+    expect(blocked).toMatchObject({ statusCode: 400, code: undefined, param: 'financial_account' });
+    expect(blocked.message).toContain('restricted');
   });
 
   it('lists by financial account (required), filters by status and expands data.transaction', async () => {

@@ -139,7 +139,7 @@ describe('payment methods', () => {
     const missing = await stripeError(
       stripe.paymentMethods.attach(pm.id, { customer: 'cus_missing' }),
     );
-    expect(missing).toMatchObject({ statusCode: 404, param: 'customer' });
+    expect(missing).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' });
   });
 
   it('makes a PaymentMethod from a linked FC account with the bank’s name and last4', async () => {
@@ -186,9 +186,10 @@ describe('payment methods', () => {
     const permission = await stripeError(make(noPermission?.id ?? '', holder));
     expect(permission).toMatchObject({
       statusCode: 400,
-      code: 'financial_connections_missing_permission',
+      code: undefined,
       param: 'us_bank_account[financial_connections_account]',
     });
+    expect(permission.message).toContain('`payment_method` permission');
 
     const other = await connectedAccount(stripe);
     const [card] = await linkBank(sb, stripe, {
@@ -197,7 +198,7 @@ describe('payment methods', () => {
       accounts: ['credit_card'],
     });
     const credit = await stripeError(make(card?.id ?? '', other));
-    expect(credit.code).toBe('financial_connections_account_unsupported');
+    expect(credit).toMatchObject({ statusCode: 400, code: 'payment_method_unsupported_type' });
     const foreign = await stripeError(make(card?.id ?? '', holder));
     expect(foreign).toMatchObject({ statusCode: 400, code: 'resource_missing' });
   });
@@ -241,9 +242,16 @@ describe('setup intents', () => {
       description: 'Top-up source',
     });
 
+    // Numbers typed by hand: Stripe sends microdeposits, the intent waits for them.
     const confirmed = await stripe.setupIntents.confirm(si.id, { mandate_data: MANDATE }, opts);
-    expect(confirmed.status).toBe('succeeded');
+    expect(confirmed.status).toBe('requires_action');
     expect(confirmed.mandate).toMatch(/^mandate_/);
+    const verified = await stripe.setupIntents.verifyMicrodeposits(
+      si.id,
+      { amounts: [32, 45] },
+      opts,
+    );
+    expect(verified).toMatchObject({ status: 'succeeded', next_action: null });
 
     const expanded = await stripe.setupIntents.retrieve(
       si.id,
@@ -261,6 +269,7 @@ describe('setup intents', () => {
     const events = await stripe.events.list({ types: ['setup_intent.*'] }, opts);
     expect(events.data.map((e) => e.type)).toEqual([
       'setup_intent.succeeded',
+      'setup_intent.requires_action',
       'setup_intent.created',
     ]);
   });
@@ -281,7 +290,13 @@ describe('setup intents', () => {
       },
       { stripeAccount: holder },
     );
-    expect(si.status).toBe('succeeded');
+    expect(si.status).toBe('requires_action');
+    const verified = await stripe.setupIntents.verifyMicrodeposits(
+      si.id,
+      { descriptor_code: 'SM11AA' },
+      { stripeAccount: holder },
+    );
+    expect(verified.status).toBe('succeeded');
     const pm = await stripe.paymentMethods.retrieve(
       si.payment_method as string,
       {},
@@ -312,6 +327,7 @@ describe('setup intents', () => {
       param: 'mandate_data',
     });
     await stripe.setupIntents.confirm(si.id, { mandate_data: MANDATE });
+    await stripe.setupIntents.verifyMicrodeposits(si.id, { amounts: [32, 45] });
     const update = await stripeError(stripe.setupIntents.update(si.id, { description: 'x' }));
     expect(update).toMatchObject({ statusCode: 400, code: 'setup_intent_unexpected_state' });
     const twice = await stripeError(stripe.setupIntents.confirm(si.id, { mandate_data: MANDATE }));

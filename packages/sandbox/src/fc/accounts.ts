@@ -197,7 +197,6 @@ export function refreshBlocker(
   if (!(api.permissions ?? []).includes(permission)) {
     return new StripeApiError(400, {
       type: 'invalid_request_error',
-      code: 'financial_connections_missing_permission',
       message: `The account ${api.id} was not granted the \`${permission}\` permission, so its ${feature} cannot be refreshed. Link it with a session that requests \`${permission}\`.`,
       param,
     });
@@ -414,7 +413,6 @@ export function setStatus(
 ): void {
   const api = record.api;
   if (api.status === status) return;
-  const previous = api.status;
   api.status = status;
   if (status !== 'active') {
     for (const feature of ['balance', 'ownership', 'transactions'] as const) {
@@ -442,15 +440,11 @@ export function setStatus(
     record.dailyRefresh = null;
     engine.emit(partition, 'financial_connections.account.disconnected', api);
   } else if (status === 'inactive') {
-    engine.emit(partition, 'financial_connections.account.deactivated', api, {
-      previousAttributes: { status: previous },
-    });
+    engine.emit(partition, 'financial_connections.account.deactivated', api);
   } else {
     if (api.subscriptions?.includes('transactions'))
       scheduleDailyRefresh(engine, partition, record);
-    engine.emit(partition, 'financial_connections.account.reactivated', api, {
-      previousAttributes: { status: previous },
-    });
+    engine.emit(partition, 'financial_connections.account.reactivated', api);
   }
 }
 

@@ -35,11 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function cannotExpand(path: string): Error {
-  return invalidParam(
-    'expand',
-    'parameter_invalid_expand',
-    `This property cannot be expanded (${path}).`,
-  );
+  return invalidParam('expand', undefined, `This property cannot be expanded (${path}).`);
 }
 
 /** Applies each of `paths` to `body`, returning a new value (the input is not changed). */
@@ -50,7 +46,7 @@ export function expand(body: unknown, paths: readonly string[], ctx: RouteContex
     if (segments.length > MAX_DEPTH) {
       throw invalidParam(
         'expand',
-        'parameter_invalid_expand',
+        undefined,
         `You cannot expand more than ${String(MAX_DEPTH)} levels of a property. Property: ${path}`,
       );
     }

@@ -58,11 +58,18 @@ export class IdempotencyStore {
     const existing = this.entries.get(id);
     if (existing) {
       if (existing.fingerprint !== fingerprint) {
+        // Fingerprints start with `METHOD /path `: a key reused on another endpoint gets
+        // Stripe's endpoint message (new path vs the first one), other params the params one.
+        const endpointOf = (print: string): string => print.split(' ', 2).join(' ');
+        const [first, now] = [endpointOf(existing.fingerprint), endpointOf(fingerprint)];
         throw new StripeApiError(
           400,
           {
             type: 'idempotency_error',
-            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+            message:
+              first === now
+                ? `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`
+                : `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${now.split(' ')[1] ?? now}' vs '${first.split(' ')[1] ?? first}'). Try using a key other than '${key}' if you meant to execute a different request.`,
           },
           { saveIdempotent: false },
         );

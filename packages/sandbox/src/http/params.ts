@@ -4,7 +4,8 @@
  * Form-encoded values arrive as strings, nested objects and arrays (see `form.ts`). A spec
  * turns them into typed values or throws Stripe's 400s with the offending `param` path:
  * `parameter_missing`, `parameter_unknown`, `parameter_invalid_integer`, `parameter_invalid_empty`
- * and so on. An empty string means "unset": an emptyable param decodes it to `null`; any other
+ * (the codes in Stripe's list); a bad enum value, boolean, string, array or hash gets Stripe's
+ * message and `param` but no code, as Stripe sends none. An empty string means "unset": an emptyable param decodes it to `null`; any other
  * param rejects it, as Stripe does.
  */
 import { invalidParam, missingParam, unknownParam } from './stripe-error.js';
@@ -72,7 +73,7 @@ function describe(value: unknown): string {
 
 function expectString(raw: unknown, path: string): string {
   if (typeof raw !== 'string') {
-    throw invalidParam(path, 'parameter_invalid_string', `Invalid string: ${describe(raw)}`);
+    throw invalidParam(path, undefined, `Invalid string: ${describe(raw)}`);
   }
   return raw;
 }
@@ -96,12 +97,12 @@ function string(options: StringOptions = {}): Param<string> {
     if (value.length > maxLength) {
       throw invalidParam(
         path,
-        'parameter_invalid_string',
+        undefined,
         `Invalid ${path}: must be at most ${String(maxLength)} characters`,
       );
     }
     if (options.pattern && !options.pattern.regex.test(value)) {
-      throw invalidParam(path, 'parameter_invalid_string', options.pattern.message);
+      throw invalidParam(path, undefined, options.pattern.message);
     }
     return value;
   });
@@ -111,11 +112,7 @@ function enumeration<const E extends string>(values: readonly E[]): Param<E> {
   return new Param((raw, path) => {
     const value = expectString(raw, path);
     if (!(values as readonly string[]).includes(value)) {
-      throw invalidParam(
-        path,
-        'parameter_invalid_enum',
-        `Invalid ${path}: must be one of ${listWords(values)}`,
-      );
+      throw invalidParam(path, undefined, `Invalid ${path}: must be one of ${listWords(values)}`);
     }
     return value as E;
   });
@@ -159,7 +156,7 @@ function boolean(): Param<boolean> {
   return new Param((raw, path) => {
     if (raw === true || raw === 'true') return true;
     if (raw === false || raw === 'false') return false;
-    throw invalidParam(path, 'parameter_invalid_boolean', `Invalid boolean: ${describe(raw)}`);
+    throw invalidParam(path, undefined, `Invalid boolean: ${describe(raw)}`);
   });
 }
 
@@ -196,7 +193,7 @@ function decodeFields<F extends Fields>(fields: F, raw: unknown, path: string): 
 
 function asObject(raw: unknown, path: string): Record<string, unknown> {
   if (!isPlainObject(raw)) {
-    throw invalidParam(path, 'parameter_invalid_object', `Invalid object: ${path} must be a hash`);
+    throw invalidParam(path, undefined, `Invalid object: ${path} must be a hash`);
   }
   return raw;
 }
@@ -216,7 +213,7 @@ function toArray(raw: unknown, path: string): unknown[] {
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([, v]) => v);
   }
-  throw invalidParam(path, 'parameter_invalid_array', `Invalid array: ${path} must be an array`);
+  throw invalidParam(path, undefined, `Invalid array: ${path} must be an array`);
 }
 
 function array<T>(items: Param<T, boolean>, options: { maxItems?: number } = {}): Param<T[]> {
@@ -227,7 +224,7 @@ function array<T>(items: Param<T, boolean>, options: { maxItems?: number } = {})
       if (options.maxItems !== undefined && values.length > options.maxItems) {
         throw invalidParam(
           path,
-          'parameter_invalid_array',
+          undefined,
           `Invalid ${path}: must have at most ${String(options.maxItems)} items`,
         );
       }
@@ -245,25 +242,17 @@ function metadata(): Param<Record<string, string>> {
     const input = asObject(raw, path);
     const entries = Object.entries(input);
     if (entries.length > 50) {
-      throw invalidParam(path, 'parameter_invalid_metadata', 'Metadata can have at most 50 keys.');
+      throw invalidParam(path, undefined, 'Metadata can have at most 50 keys.');
     }
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
       const childPath = `${path}[${key}]`;
       if (key.length > 40) {
-        throw invalidParam(
-          childPath,
-          'parameter_invalid_metadata',
-          'Metadata keys can be at most 40 characters.',
-        );
+        throw invalidParam(childPath, undefined, 'Metadata keys can be at most 40 characters.');
       }
       const text = expectString(value, childPath);
       if (text.length > 500) {
-        throw invalidParam(
-          childPath,
-          'parameter_invalid_metadata',
-          'Metadata values can be at most 500 characters.',
-        );
+        throw invalidParam(childPath, undefined, 'Metadata values can be at most 500 characters.');
       }
       // An empty value unsets the key on update; keep it so the handler can remove it.
       out[key] = text;

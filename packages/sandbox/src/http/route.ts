@@ -100,6 +100,12 @@ export class RouteTable {
       for (let i = 0; i < parts.length; i += 1) {
         const seg = route.segments[i] as string;
         const part = parts[i] as string;
+        // Stripe's `/v1/<resource>/search` endpoints are not simulated: `search` is never an id,
+        // so `/v1/customers/search` is an unknown URL rather than a lookup of customer "search".
+        if (seg.startsWith(':') && part === 'search') {
+          ok = false;
+          break;
+        }
         if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(part);
         else if (seg !== part) {
           ok = false;

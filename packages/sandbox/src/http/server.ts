@@ -13,6 +13,7 @@ import { parseForm, parseJsonObject } from './form.js';
 import { decodeParams, expandParam } from './params.js';
 import { RawResponse, type RouteContext, type RouteTable } from './route.js';
 import { StripeApiError, invalidParam } from './stripe-error.js';
+import { isKnownApiVersion } from './api-versions.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,12 +31,27 @@ interface Reply {
   headers: Record<string, string>;
 }
 
-function errorReply(error: StripeApiError): Reply {
+/**
+ * An error as Stripe sends it: with `request_log_url`, the request's page in the Dashboard's
+ * logs (`https://dashboard.stripe.com/test/logs/req_…?t=…`), on every error.
+ */
+function errorReply(error: StripeApiError, requestId: string, at: number): Reply {
+  const body = {
+    ...error.body,
+    request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}?t=${String(at)}`,
+  };
   return {
     status: error.status,
-    body: JSON.stringify({ error: error.body }, null, 2),
+    body: JSON.stringify({ error: body }, null, 2),
     headers: error.headers,
   };
+}
+
+/** Whether a body is JSON: by its Content-Type, or because it is an object or array literal. */
+function looksLikeJson(contentType: string, body: string): boolean {
+  if (contentType.includes('application/json')) return true;
+  const start = body.trimStart()[0];
+  return start === '{' || start === '[';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -45,7 +61,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(invalidParam('body', 'request_too_large', 'The request body is too large.'));
+        reject(invalidParam('body', undefined, 'Invalid request: the request body is too large.'));
         req.destroy();
         return;
       }
@@ -136,11 +152,14 @@ async function serve(
   const stripeAccountHeader = req.headers['stripe-account'];
   const account =
     typeof stripeAccountHeader === 'string' && stripeAccountHeader ? stripeAccountHeader : null;
+  const versionHeader = req.headers['stripe-version'];
+  const requestedVersion =
+    typeof versionHeader === 'string' && versionHeader ? versionHeader : undefined;
   const baseHeaders: Record<string, string> = {
     'Request-Id': requestId,
     'Stripe-Version':
-      typeof req.headers['stripe-version'] === 'string'
-        ? req.headers['stripe-version']
+      requestedVersion !== undefined && isKnownApiVersion(requestedVersion)
+        ? requestedVersion
         : Stripe.API_VERSION,
     // Stripe echoes the account a request acted on; stripe-node reads it into `lastResponse`.
     ...(account ? { 'Stripe-Account': account } : {}),
@@ -167,7 +186,7 @@ async function serve(
   try {
     body = await readBody(req);
   } catch (error) {
-    if (error instanceof StripeApiError) send(errorReply(error));
+    if (error instanceof StripeApiError) send(errorReply(error, requestId, engine.now()));
     return;
   }
 
@@ -179,6 +198,8 @@ async function serve(
           type: 'invalid_request_error',
           message: `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
         }),
+        requestId,
+        engine.now(),
       ),
     );
     return;
@@ -210,7 +231,22 @@ async function serve(
       }
     }
   } catch (error) {
-    if (error instanceof StripeApiError) send(errorReply(error));
+    if (error instanceof StripeApiError) send(errorReply(error, requestId, engine.now()));
+    return;
+  }
+
+  // Stripe refuses a version it never released (a typo, a date with the wrong release name).
+  if (requestedVersion !== undefined && !isKnownApiVersion(requestedVersion)) {
+    send(
+      errorReply(
+        new StripeApiError(400, {
+          type: 'invalid_request_error',
+          message: `Invalid Stripe API version: ${requestedVersion}`,
+        }),
+        requestId,
+        engine.now(),
+      ),
+    );
     return;
   }
 
@@ -238,6 +274,8 @@ async function serve(
               },
           { headers: { 'Stripe-Should-Retry': 'true' } },
         ),
+        requestId,
+        engine.now(),
       ),
     );
     return;
@@ -247,6 +285,20 @@ async function serve(
   try {
     if (method === 'POST') {
       const contentType = req.headers['content-type'] ?? '';
+      if (route.body === 'form' && looksLikeJson(contentType, body)) {
+        send(
+          errorReply(
+            invalidParam(
+              'body',
+              undefined,
+              "Invalid request: this endpoint takes form-encoded parameters (Content-Type: application/x-www-form-urlencoded, such as `amount=1000&currency=usd`), not a JSON body. Stripe's libraries encode parameters for you.",
+            ),
+            requestId,
+            engine.now(),
+          ),
+        );
+        return;
+      }
       rawParams =
         route.body === 'json' && contentType.includes('application/json')
           ? parseJsonObject(body)
@@ -257,7 +309,9 @@ async function serve(
   } catch {
     send(
       errorReply(
-        invalidParam('body', 'parameter_invalid_body', 'The request body could not be parsed.'),
+        invalidParam('body', undefined, 'Invalid request: the request body could not be parsed.'),
+        requestId,
+        engine.now(),
       ),
     );
     return;
@@ -274,6 +328,8 @@ async function serve(
             code: 'account_invalid',
             message: `The provided key does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
           }),
+          requestId,
+          engine.now(),
         ),
       );
       return;
@@ -354,7 +410,7 @@ async function serve(
             type: 'api_error',
             message: 'An unexpected error occurred in the sandbox.',
           });
-    reply = errorReply(apiError);
+    reply = errorReply(apiError, requestId, engine.now());
     if (reservation?.kind === 'new' && !apiError.saveIdempotent) {
       reservation.release();
       reservation = undefined;

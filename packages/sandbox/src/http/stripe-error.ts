@@ -13,6 +13,8 @@ export interface StripeErrorBody {
   code?: string;
   param?: string;
   doc_url?: string;
+  /** The request's page in the Dashboard's logs; the server adds it to every error. */
+  request_log_url?: string;
   decline_code?: string;
   /** Stripe's same-day ACH error uses `message_code` instead of `code`. */
   message_code?: string;
@@ -49,11 +51,19 @@ export class StripeApiError extends Error {
   }
 }
 
-/** A request that failed parameter validation: 400, never saved for idempotency. */
-export function invalidParam(param: string, code: string, message: string): StripeApiError {
+/**
+ * A request that failed parameter validation: 400, never saved for idempotency. `code` only
+ * when Stripe's error-code list has one for the case (https://docs.stripe.com/error-codes):
+ * Stripe sends no code for a bad enum value, boolean, string, array or hash.
+ */
+export function invalidParam(
+  param: string,
+  code: string | undefined,
+  message: string,
+): StripeApiError {
   return new StripeApiError(
     400,
-    { type: 'invalid_request_error', code, message, param },
+    { type: 'invalid_request_error', ...(code === undefined ? {} : { code }), message, param },
     { saveIdempotent: false },
   );
 }
@@ -66,13 +76,24 @@ export function unknownParam(param: string): StripeApiError {
   return invalidParam(param, 'parameter_unknown', `Received unknown parameter: ${param}`);
 }
 
-/** 404 `resource_missing`, as Stripe answers for an id it does not know in this account. */
-export function resourceMissing(noun: string, id: string, param = 'id'): StripeApiError {
-  return new StripeApiError(404, {
+/**
+ * Where an id came from: the URL path (the object the request is about) or a named parameter
+ * (an object the request refers to).
+ */
+export type IdSource = 'path' | { param: string };
+
+/**
+ * `resource_missing` for an id Stripe does not know in this account. Stripe answers 404 only
+ * for the object in the URL path (with `param: 'id'`); an unknown object named in a parameter
+ * is a 400 naming that parameter. `noun` is Stripe's wording: `No such PaymentMethod: 'pm_x'`.
+ */
+export function resourceMissing(noun: string, id: string, from: IdSource): StripeApiError {
+  const inPath = from === 'path';
+  return new StripeApiError(inPath ? 404 : 400, {
     type: 'invalid_request_error',
     code: 'resource_missing',
     message: `No such ${noun}: '${id}'`,
-    param,
+    param: inPath ? 'id' : from.param,
   });
 }
 

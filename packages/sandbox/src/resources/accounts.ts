@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { p, listParams } from '../http/params.js';
 import { route, type Route, type RouteContext } from '../http/route.js';
-import { StripeApiError, resourceMissing } from '../http/stripe-error.js';
+import { type IdSource, StripeApiError, resourceMissing } from '../http/stripe-error.js';
 import type { Collection } from '../state/collection.js';
 import { newId } from '../state/ids.js';
 import type { AccountRecord } from '../state/records.js';
@@ -55,10 +55,10 @@ function assertPlatform(ctx: RouteContext): void {
 export function liveAccount(
   accounts: Collection<AccountRecord>,
   id: string,
-  param = 'id',
+  from: IdSource = 'path',
 ): AccountRecord {
   const record = accounts.get(id);
-  if (!record || record.deleted) throw resourceMissing('account', id, param);
+  if (!record || record.deleted) throw resourceMissing('account', id, from);
   return record;
 }
 

@@ -1,6 +1,6 @@
 import type { Collection, ListQuery } from '../state/collection.js';
 import type { Rec } from '../state/records.js';
-import { resourceMissing } from '../http/stripe-error.js';
+import { type IdSource, resourceMissing } from '../http/stripe-error.js';
 
 /** A Stripe list object. */
 export interface ListObject<T> {
@@ -34,10 +34,18 @@ export function listOf<T extends { id: string }, R extends Rec<T>>(
   return { object: 'list', data: result.data.map(render), has_more: result.hasMore, url };
 }
 
-/** The record with `id`, or Stripe's 404 naming the object and the param. */
-export function mustFind<R>(collection: Collection<R>, id: string, noun: string, param = 'id'): R {
+/**
+ * The record with `id`, or Stripe's `resource_missing`: 404 for the object in the URL path,
+ * 400 naming the parameter for an object a parameter refers to.
+ */
+export function mustFind<R>(
+  collection: Collection<R>,
+  id: string,
+  noun: string,
+  from: IdSource,
+): R {
   const record = collection.get(id);
-  if (!record) throw resourceMissing(noun, id, param);
+  if (!record) throw resourceMissing(noun, id, from);
   return record;
 }
 

@@ -4,17 +4,17 @@ import { route, type Route } from '../http/route.js';
 import { newId, randomToken } from '../state/ids.js';
 import type { Collection } from '../state/collection.js';
 import type { CustomerRecord } from '../state/records.js';
-import { resourceMissing } from '../http/stripe-error.js';
+import { type IdSource, resourceMissing } from '../http/stripe-error.js';
 import { changedFields, listOf, mergeMetadata, mustFind } from './common.js';
 
 /** A customer that exists and is not deleted, or a 404. */
 export function liveCustomer(
   customers: Collection<CustomerRecord>,
   id: string,
-  param = 'id',
+  from: IdSource = 'path',
 ): CustomerRecord {
-  const record = mustFind(customers, id, 'customer', param);
-  if (record.deleted) throw resourceMissing('customer', id, param);
+  const record = mustFind(customers, id, 'customer', from);
+  if (record.deleted) throw resourceMissing('customer', id, from);
   return record;
 }
 
@@ -71,7 +71,7 @@ export const customerRoutes: Route[] = [
     path: '/v1/customers/:customer',
     params: {},
     handle(ctx, _params, path) {
-      const record = mustFind(ctx.partition.customers, path.customer ?? '', 'customer');
+      const record = mustFind(ctx.partition.customers, path.customer ?? '', 'customer', 'path');
       return record.deleted ? { id: record.api.id, object: 'customer', deleted: true } : record.api;
     },
   }),

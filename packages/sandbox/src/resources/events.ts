@@ -34,7 +34,7 @@ export const eventRoutes: Route[] = [
     path: '/v1/events/:id',
     params: {},
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.events, path.id ?? '', 'event').api;
+      return mustFind(ctx.partition.events, path.id ?? '', 'event', 'path').api;
     },
   }),
 ];

@@ -2,7 +2,12 @@ import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams } from '../http/params.js';
 import { route, type Route, type RouteContext } from '../http/route.js';
-import { StripeApiError, invalidParam, resourceMissing } from '../http/stripe-error.js';
+import {
+  type IdSource,
+  StripeApiError,
+  invalidParam,
+  resourceMissing,
+} from '../http/stripe-error.js';
 import {
   linkAccount,
   refreshBlocker,
@@ -49,8 +54,8 @@ export function renderSession(
   };
 }
 
-function fcAccount(ctx: RouteContext, id: string, param = 'account'): FcAccountRecord {
-  return mustFind(ctx.partition.fcAccounts, id, 'financial_connections.account', param);
+function fcAccount(ctx: RouteContext, id: string, from: IdSource = 'path'): FcAccountRecord {
+  return mustFind(ctx.partition.fcAccounts, id, 'financial_connections.account', from);
 }
 
 function sessionBySecret(
@@ -120,7 +125,7 @@ export function completeSession(
   if (limit !== undefined && templateIds.length > limit) {
     throw invalidParam(
       'accounts',
-      'parameter_invalid_array',
+      undefined,
       `This session allows at most ${String(limit)} account(s).`,
     );
   }
@@ -259,7 +264,9 @@ export const financialConnectionsRoutes: Route[] = [
             'parameter_missing',
             'Missing required param: account_holder[customer].',
           );
-        liveCustomer(ctx.partition.customers, holder.customer, 'account_holder[customer]');
+        liveCustomer(ctx.partition.customers, holder.customer, {
+          param: 'account_holder[customer]',
+        });
         accountHolder = { customer: holder.customer, type: 'customer' };
       } else {
         if (holder.customer !== undefined) {
@@ -278,12 +285,10 @@ export const financialConnectionsRoutes: Route[] = [
         // The holder is the acting connected account itself, or one of the platform's accounts.
         if (holder.account !== ctx.account) {
           if (ctx.account)
-            throw resourceMissing('account', holder.account, 'account_holder[account]');
-          liveAccount(
-            ctx.engine.store.partition(null).accounts,
-            holder.account,
-            'account_holder[account]',
-          );
+            throw resourceMissing('account', holder.account, { param: 'account_holder[account]' });
+          liveAccount(ctx.engine.store.partition(null).accounts, holder.account, {
+            param: 'account_holder[account]',
+          });
         }
         accountHolder = { account: holder.account, type: 'account' };
       }
@@ -351,7 +356,7 @@ export const financialConnectionsRoutes: Route[] = [
         ctx.partition.fcSessions,
         path.session ?? '',
         'financial_connections.session',
-        'session',
+        'path',
       );
       return renderSession(ctx.partition, session);
     },
@@ -383,7 +388,7 @@ export const financialConnectionsRoutes: Route[] = [
           ctx.partition.fcSessions,
           params.session,
           'financial_connections.session',
-          'session',
+          { param: 'session' },
         );
         sessionAccounts = new Set(session.accountIds);
       }
@@ -410,7 +415,7 @@ export const financialConnectionsRoutes: Route[] = [
     path: '/v1/financial_connections/accounts/:account',
     params: {},
     handle(ctx, _params, path) {
-      return fcAccount(ctx, path.account ?? '', 'account').api;
+      return fcAccount(ctx, path.account ?? '').api;
     },
   }),
   route({
@@ -471,11 +476,9 @@ export const financialConnectionsRoutes: Route[] = [
       const record = fcAccount(ctx, path.account ?? '');
       const ownership = ctx.partition.ownerships.get(params.ownership);
       if (!ownership || ownership.account !== record.api.id) {
-        throw resourceMissing(
-          'financial_connections.account_ownership',
-          params.ownership,
-          'ownership',
-        );
+        throw resourceMissing('financial_connections.account_ownership', params.ownership, {
+          param: 'ownership',
+        });
       }
       const owners = ownership.owners;
       const start = params.starting_after
@@ -502,7 +505,26 @@ export const financialConnectionsRoutes: Route[] = [
       transaction_refresh: p.object({ after: p.string().required() }),
     },
     handle(ctx, params) {
-      const record = fcAccount(ctx, params.account, 'account');
+      const record = fcAccount(ctx, params.account, { param: 'account' });
+      if (!(record.api.permissions ?? []).includes('transactions')) {
+        // Stripe's error-code list has no code for this refusal: message and param only.
+        throw invalidParam(
+          'account',
+          undefined,
+          `The account ${record.api.id} was not granted the \`transactions\` permission, so its transactions cannot be listed. Link it with a session that requests \`transactions\`.`,
+        );
+      }
+      if (record.refreshOrder.size === 0) {
+        // Stripe's `financial_connections_no_successful_transaction_refresh`: until a
+        // transaction refresh has succeeded there is no data to list, and Stripe says so
+        // rather than answering an empty list.
+        throw new StripeApiError(400, {
+          type: 'invalid_request_error',
+          code: 'financial_connections_no_successful_transaction_refresh',
+          message: `Transaction data can only be retrieved for accounts that have at least one successful transaction refresh. Subscribe to transactions or refresh them on ${record.api.id} (features[]=transactions) and wait for financial_connections.account.refreshed_transactions.`,
+          param: 'account',
+        });
+      }
       let afterSeq = 0;
       if (params.transaction_refresh) {
         const seq = record.refreshOrder.get(params.transaction_refresh.after);
@@ -538,7 +560,7 @@ export const financialConnectionsRoutes: Route[] = [
         ctx.partition.fcTransactions,
         path.transaction ?? '',
         'financial_connections.transaction',
-        'transaction',
+        'path',
       ).api;
     },
   }),

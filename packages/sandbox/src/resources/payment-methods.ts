@@ -5,11 +5,12 @@
  * account must live in the same account and have been granted the `payment_method` permission.
  */
 import { createHash } from 'node:crypto';
+import { addBusinessDays, calendarDateOf, unixAt } from '@purse/core';
 import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams } from '../http/params.js';
 import { route, type Route, type RouteContext } from '../http/route.js';
-import { invalidParam, invalidState, missingParam } from '../http/stripe-error.js';
+import { StripeApiError, invalidParam, invalidState, missingParam } from '../http/stripe-error.js';
 import { institutionOf, templateOf } from '../fc/accounts.js';
 import { newId, randomToken } from '../state/ids.js';
 import type {
@@ -18,7 +19,7 @@ import type {
   PaymentMethodRecord,
   SetupIntentRecord,
 } from '../state/records.js';
-import { listOf, mergeMetadata, mustFind } from './common.js';
+import { changedFields, listOf, mergeMetadata, mustFind } from './common.js';
 import { liveCustomer } from './customers.js';
 
 /** Stripe's test account numbers (routing 110000000) and what ACH does with them. */
@@ -31,6 +32,63 @@ const TEST_ACCOUNT_NUMBERS: Record<string, MagicBehaviour> = {
   '000555555559': 'dispute',
   '000000000009': 'processing',
 };
+
+/**
+ * The ABA routing number checksum: digits weighted 3, 7, 1 (repeating) sum to a multiple of 10.
+ * Stripe refuses a routing number that fails it (`routing_number_invalid`).
+ */
+export function isAbaRoutingNumber(routing: string): boolean {
+  if (!/^\d{9}$/.test(routing)) return false;
+  const weights = [3, 7, 1];
+  let sum = 0;
+  for (let i = 0; i < 9; i += 1) sum += Number(routing[i]) * (weights[i % 3] ?? 0);
+  return sum % 10 === 0;
+}
+
+/**
+ * Stripe's microdeposit test values (ACH Direct Debit docs, "Test account numbers"): amounts
+ * 32 and 45 or descriptor code SM11AA verify; 10 and 11 or SM33CC exceed the attempts; 40 and
+ * 41 or SM44DD time out. Any other values do not match.
+ */
+type MicrodepositOutcome =
+  | 'verified'
+  | 'payment_method_microdeposit_verification_attempts_exceeded'
+  | 'payment_method_microdeposit_verification_timeout'
+  | 'mismatch';
+
+function microdepositOutcome(amounts: readonly number[] | undefined, code: string | undefined) {
+  const key = amounts ? amounts.join(',') : (code ?? '');
+  const outcomes: Record<string, MicrodepositOutcome> = {
+    '32,45': 'verified',
+    SM11AA: 'verified',
+    '10,11': 'payment_method_microdeposit_verification_attempts_exceeded',
+    SM33CC: 'payment_method_microdeposit_verification_attempts_exceeded',
+    '40,41': 'payment_method_microdeposit_verification_timeout',
+    SM44DD: 'payment_method_microdeposit_verification_timeout',
+  };
+  return outcomes[key] ?? 'mismatch';
+}
+
+/** Stripe's test account number whose microdeposits fail to arrive (ACH docs). */
+const MICRODEPOSITS_FAIL = '000666666661';
+
+/** Stripe allows ten verification attempts before it blocks the bank account. */
+const MICRODEPOSIT_ATTEMPTS = 10;
+
+/** Failed verification attempts per SetupIntent (records are replaced on reset, so weakly held). */
+const failedAttempts = new WeakMap<SetupIntentRecord, number>();
+
+/** Whether a PaymentMethod waits for microdeposit verification (a SetupIntent in `requires_action`). */
+export function awaitingMicrodeposits(ctx: { partition: RouteContext['partition'] }, pmId: string) {
+  return (
+    ctx.partition.setupIntents.find(
+      (si) =>
+        si.api.payment_method === pmId &&
+        si.api.status === 'requires_action' &&
+        si.api.next_action?.type === 'verify_with_microdeposits',
+    ) !== undefined
+  );
+}
 
 const addressParam = p.object({
   city: p.string().emptyable(),
@@ -109,14 +167,14 @@ function fcAccountForPayments(ctx: RouteContext, id: string, param: string): FcA
   if (!(record.api.permissions ?? []).includes('payment_method')) {
     throw invalidParam(
       param,
-      'financial_connections_missing_permission',
+      undefined,
       `The Financial Connections account ${id} was not granted the \`payment_method\` permission, so it cannot be used as a PaymentMethod. Link it with a session that requests \`payment_method\`.`,
     );
   }
   if (!record.api.supported_payment_method_types.includes('us_bank_account')) {
     throw invalidParam(
       param,
-      'financial_connections_account_unsupported',
+      'payment_method_unsupported_type',
       `The Financial Connections account ${id} (a ${record.api.subcategory} account) cannot be used for us_bank_account payments.`,
     );
   }
@@ -180,6 +238,13 @@ function buildPaymentMethod(
         `${field('us_bank_account')}[routing_number]`,
         'routing_number_invalid',
         'Routing number must have 9 digits.',
+      );
+    }
+    if (!isAbaRoutingNumber(bank.routing_number)) {
+      throw invalidParam(
+        `${field('us_bank_account')}[routing_number]`,
+        'routing_number_invalid',
+        'The bank routing number provided is invalid.',
       );
     }
     magic = TEST_ACCOUNT_NUMBERS[bank.account_number] ?? 'success';
@@ -278,16 +343,93 @@ function confirmSetupIntent(
     );
   }
   if (!ctx.partition.paymentMethods.has(pm.api.id)) ctx.partition.paymentMethods.insert(pm);
+  if (typeof api.customer === 'string') pm.api.customer = api.customer;
+  api.payment_method = pm.api.id;
+  api.mandate = createMandate(ctx, pm, mandateData);
+  if (pm.fcAccount === null && !isVerified(ctx, pm)) {
+    // Numbers typed by hand are not verified: Stripe sends microdeposits and the intent waits
+    // in `requires_action` until they are confirmed (POST …/verify_microdeposits).
+    const arrival = unixAt(addBusinessDays(calendarDateOf(ctx.engine.now()), 1), { hour: 9 });
+    api.status = 'requires_action';
+    api.next_action = {
+      type: 'verify_with_microdeposits',
+      verify_with_microdeposits: {
+        arrival_date: arrival,
+        hosted_verification_url: `https://payments.stripe.com/microdeposit/sacs_test_${randomToken(24)}`,
+        microdeposit_type: 'descriptor_code',
+      },
+    };
+    ctx.engine.emit(ctx.partition, 'setup_intent.requires_action', api);
+    const bank = pm.api.us_bank_account;
+    if (bank?.fingerprint === fingerprint(bank?.routing_number ?? '', MICRODEPOSITS_FAIL)) {
+      // Stripe's failMicrodeposits test number: the deposits never arrive, and the intent fails
+      // when they were due.
+      ctx.engine.at(arrival, `microdeposits fail ${api.id}`, () => {
+        if (api.status !== 'requires_action') return;
+        failMicrodeposits(
+          ctx,
+          si,
+          'payment_method_microdeposit_failed',
+          'Microdeposits were failed to be deposited into the customer’s bank account. Please check the account, institution and transit numbers as well as the currency type.',
+        );
+      });
+    }
+    return;
+  }
+  succeedSetupIntent(ctx, si, pm);
+}
+
+/** A PaymentMethod from numbers typed by hand is verified once one of its intents succeeded. */
+function isVerified(ctx: RouteContext, pm: PaymentMethodRecord): boolean {
+  return (
+    ctx.partition.setupIntents.find(
+      (si) => si.api.payment_method === pm.api.id && si.api.status === 'succeeded',
+    ) !== undefined
+  );
+}
+
+function succeedSetupIntent(
+  ctx: RouteContext,
+  si: SetupIntentRecord,
+  pm: PaymentMethodRecord,
+): void {
+  const api = si.api;
   for (const direction of api.flow_directions ?? ['inbound']) {
     if (direction === 'inbound') pm.flowDirections.add('inbound');
     else if (direction === 'outbound') pm.flowDirections.add('outbound');
   }
-  if (typeof api.customer === 'string') pm.api.customer = api.customer;
-  api.payment_method = pm.api.id;
-  api.mandate = createMandate(ctx, pm, mandateData);
   api.status = 'succeeded';
   api.next_action = null;
   ctx.engine.emit(ctx.partition, 'setup_intent.succeeded', api);
+}
+
+/**
+ * Ends an intent whose microdeposits can no longer verify it: Stripe moves it back to
+ * `requires_payment_method` with `last_setup_error`, detaches the PaymentMethod and answers 400.
+ */
+function failMicrodeposits(
+  ctx: RouteContext,
+  si: SetupIntentRecord,
+  code: string,
+  message: string,
+): StripeApiError {
+  const api = si.api;
+  const pm =
+    typeof api.payment_method === 'string'
+      ? ctx.partition.paymentMethods.get(api.payment_method)
+      : undefined;
+  const error = {
+    type: 'invalid_request_error' as const,
+    code,
+    message,
+    doc_url: `https://stripe.com/docs/error-codes/${code.replaceAll('_', '-')}`,
+  };
+  api.last_setup_error = { ...error, ...(pm ? { payment_method: pm.api } : {}) };
+  api.status = 'requires_payment_method';
+  api.next_action = null;
+  api.payment_method = null;
+  ctx.engine.emit(ctx.partition, 'setup_intent.setup_failed', api);
+  return new StripeApiError(400, error);
 }
 
 const mandateDataParam = p.object({
@@ -336,7 +478,7 @@ export const paymentMethodRoutes: Route[] = [
     params: { ...listParams, customer: p.string(), type: p.string() },
     handle(ctx, params) {
       if (params.customer !== undefined)
-        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+        liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
       return listOf(ctx.partition.paymentMethods, '/v1/payment_methods', params, {
         where: (r) =>
           (params.customer === undefined || r.api.customer === params.customer) &&
@@ -352,8 +494,8 @@ export const paymentMethodRoutes: Route[] = [
       return mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       ).api;
     },
   }),
@@ -365,9 +507,10 @@ export const paymentMethodRoutes: Route[] = [
       const pm = mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       );
+      const before = structuredClone(pm.api) as unknown as Record<string, unknown>;
       if (params.billing_details) {
         const current = pm.api.billing_details;
         const update = billingDetails({ ...current, ...params.billing_details });
@@ -375,7 +518,10 @@ export const paymentMethodRoutes: Route[] = [
       }
       if (params.metadata !== undefined)
         pm.api.metadata = mergeMetadata(pm.api.metadata, params.metadata);
-      ctx.engine.emit(ctx.partition, 'payment_method.updated', pm.api);
+      // Stripe sends `previous_attributes` on `*.updated` events (and only there).
+      ctx.engine.emit(ctx.partition, 'payment_method.updated', pm.api, {
+        previousAttributes: changedFields(before, pm.api as unknown as Record<string, unknown>),
+      });
       return pm.api;
     },
   }),
@@ -387,11 +533,17 @@ export const paymentMethodRoutes: Route[] = [
       const pm = mustFind(
         ctx.partition.paymentMethods,
         path.payment_method ?? '',
-        'payment_method',
-        'payment_method',
+        'PaymentMethod',
+        'path',
       );
-      liveCustomer(ctx.partition.customers, params.customer, 'customer');
-      if (pm.flowDirections.size > 0 && pm.api.customer === null) {
+      liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
+      const selfAttached =
+        pm.api.customer === null &&
+        (pm.flowDirections.size > 0 ||
+          ctx.partition.setupIntents.find(
+            (si) => si.api.payment_method === pm.api.id && si.api.attach_to_self === true,
+          ) !== undefined);
+      if (selfAttached) {
         throw invalidState(
           'This PaymentMethod was set up with attach_to_self and cannot be attached to a Customer.',
           'payment_method_unexpected_state',
@@ -400,6 +552,46 @@ export const paymentMethodRoutes: Route[] = [
       pm.api.customer = params.customer;
       ctx.engine.emit(ctx.partition, 'payment_method.attached', pm.api);
       return pm.api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/payment_methods/:payment_method/detach',
+    params: {},
+    handle(ctx, _params, path) {
+      const pm = mustFind(
+        ctx.partition.paymentMethods,
+        path.payment_method ?? '',
+        'PaymentMethod',
+        'path',
+      );
+      if (pm.api.customer === null) {
+        throw invalidState(
+          'The payment method you provided is not attached to a customer so detachment is impossible.',
+          'payment_method_unexpected_state',
+        );
+      }
+      pm.api.customer = null;
+      // A detached PaymentMethod can no longer be used (Stripe: "cannot be used again").
+      pm.flowDirections.clear();
+      ctx.engine.emit(ctx.partition, 'payment_method.detached', pm.api);
+      return pm.api;
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/customers/:customer/payment_methods',
+    params: { ...listParams, type: p.string(), allow_redisplay: p.string() },
+    handle(ctx, params, path) {
+      const customer = liveCustomer(ctx.partition.customers, path.customer ?? '');
+      const url = `/v1/customers/${customer.api.id}/payment_methods`;
+      return listOf(ctx.partition.paymentMethods, url, params, {
+        where: (r) =>
+          r.api.customer === customer.api.id &&
+          (params.type === undefined || r.api.type === params.type) &&
+          (params.allow_redisplay === undefined ||
+            r.api.allow_redisplay === params.allow_redisplay),
+      });
     },
   }),
   route({
@@ -448,7 +640,7 @@ export const paymentMethodRoutes: Route[] = [
         );
       }
       if (params.customer !== undefined)
-        liveCustomer(ctx.partition.customers, params.customer, 'customer');
+        liveCustomer(ctx.partition.customers, params.customer, { param: 'customer' });
       const types = params.allowed_payment_method_types ??
         params.payment_method_types ?? ['us_bank_account'];
       if (params.payment_method_data && !types.includes('us_bank_account')) {
@@ -462,12 +654,9 @@ export const paymentMethodRoutes: Route[] = [
       if (params.payment_method_data)
         pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
       else if (params.payment_method !== undefined) {
-        pm = mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        pm = mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
       }
       const id = newId('seti');
       const api: Stripe.SetupIntent = {
@@ -551,7 +740,7 @@ export const paymentMethodRoutes: Route[] = [
     path: '/v1/setup_intents/:intent',
     params: { client_secret: p.string() },
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent').api;
+      return mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path').api;
     },
   }),
   route({
@@ -563,7 +752,7 @@ export const paymentMethodRoutes: Route[] = [
       payment_method: p.string(),
     },
     handle(ctx, params, path) {
-      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
       if (si.api.status === 'succeeded' || si.api.status === 'canceled') {
         throw invalidState(
           `You cannot update this SetupIntent because it has a status of ${si.api.status}.`,
@@ -574,12 +763,9 @@ export const paymentMethodRoutes: Route[] = [
       if (params.metadata !== undefined)
         si.api.metadata = mergeMetadata(si.api.metadata, params.metadata);
       if (params.payment_method !== undefined) {
-        mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
         si.api.payment_method = params.payment_method;
         si.api.status = 'requires_confirmation';
       }
@@ -596,20 +782,126 @@ export const paymentMethodRoutes: Route[] = [
       return_url: p.string(),
     },
     handle(ctx, params, path) {
-      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setup_intent', 'intent');
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
       let pm: PaymentMethodRecord | undefined;
       if (params.payment_method_data)
         pm = buildPaymentMethod(ctx, params.payment_method_data, 'payment_method_data');
       else if (params.payment_method !== undefined) {
-        pm = mustFind(
-          ctx.partition.paymentMethods,
-          params.payment_method,
-          'payment_method',
-          'payment_method',
-        );
+        pm = mustFind(ctx.partition.paymentMethods, params.payment_method, 'PaymentMethod', {
+          param: 'payment_method',
+        });
       }
       confirmSetupIntent(ctx, si, pm, params.mandate_data);
       return si.api;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/setup_intents/:intent/verify_microdeposits',
+    params: {
+      amounts: p.array(p.integer()),
+      descriptor_code: p.string({ maxLength: 6 }),
+      client_secret: p.string(),
+    },
+    handle(ctx, params, path) {
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
+      const api = si.api;
+      if (
+        api.status !== 'requires_action' ||
+        api.next_action?.type !== 'verify_with_microdeposits'
+      ) {
+        throw invalidState(
+          `This SetupIntent has a status of ${api.status}; only a SetupIntent awaiting microdeposit verification (\`requires_action\` with \`verify_with_microdeposits\`) can be verified.`,
+          'setup_intent_unexpected_state',
+        );
+      }
+      if (params.amounts !== undefined && params.descriptor_code !== undefined) {
+        throw invalidParam(
+          'amounts',
+          'parameters_exclusive',
+          'You may only specify one of these parameters: amounts, descriptor_code.',
+        );
+      }
+      if (params.amounts === undefined && params.descriptor_code === undefined) {
+        throw invalidParam(
+          'amounts',
+          'parameter_missing',
+          'You must provide either amounts or descriptor_code to verify the microdeposits.',
+        );
+      }
+      if (params.amounts !== undefined && params.amounts.length !== 2) {
+        throw invalidParam(
+          'amounts',
+          'payment_method_microdeposit_verification_amounts_invalid',
+          'You must provide exactly two microdeposit amounts.',
+        );
+      }
+      const outcome = microdepositOutcome(params.amounts, params.descriptor_code);
+      if (outcome === 'verified') {
+        const pm =
+          typeof api.payment_method === 'string'
+            ? ctx.partition.paymentMethods.get(api.payment_method)
+            : undefined;
+        if (!pm) throw missingParam('payment_method');
+        succeedSetupIntent(ctx, si, pm);
+        return api;
+      }
+      if (outcome !== 'mismatch') {
+        throw failMicrodeposits(
+          ctx,
+          si,
+          outcome,
+          outcome === 'payment_method_microdeposit_verification_timeout'
+            ? 'Payment method should be verified with microdeposits within the required period.'
+            : 'You have exceeded the number of allowed verification attempts.',
+        );
+      }
+      const failures = (failedAttempts.get(si) ?? 0) + 1;
+      failedAttempts.set(si, failures);
+      if (failures >= MICRODEPOSIT_ATTEMPTS) {
+        throw failMicrodeposits(
+          ctx,
+          si,
+          'payment_method_microdeposit_verification_attempts_exceeded',
+          'You have exceeded the number of allowed verification attempts.',
+        );
+      }
+      const remaining = MICRODEPOSIT_ATTEMPTS - failures;
+      const byAmounts = params.amounts !== undefined;
+      throw new StripeApiError(400, {
+        type: 'invalid_request_error',
+        code: byAmounts
+          ? 'payment_method_microdeposit_verification_amounts_mismatch'
+          : 'payment_method_microdeposit_verification_descriptor_code_mismatch',
+        message: `${
+          byAmounts
+            ? 'The amounts provided do not match the amounts that were sent to the bank account.'
+            : 'The verification code provided does not match the one sent to the bank account.'
+        } You have ${String(remaining)} verification attempt${remaining === 1 ? '' : 's'} remaining.`,
+        param: byAmounts ? 'amounts' : 'descriptor_code',
+      });
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/setup_intents/:intent/cancel',
+    params: {
+      cancellation_reason: p.enum(['abandoned', 'duplicate', 'requested_by_customer']),
+    },
+    handle(ctx, params, path) {
+      const si = mustFind(ctx.partition.setupIntents, path.intent ?? '', 'setupintent', 'path');
+      const api = si.api;
+      if (api.status === 'succeeded' || api.status === 'canceled' || api.status === 'processing') {
+        throw invalidState(
+          `You cannot cancel this SetupIntent because it has a status of ${api.status}.`,
+          'setup_intent_unexpected_state',
+        );
+      }
+      api.status = 'canceled';
+      api.cancellation_reason = params.cancellation_reason ?? null;
+      api.next_action = null;
+      ctx.engine.emit(ctx.partition, 'setup_intent.canceled', api);
+      return api;
     },
   }),
 ];

@@ -106,7 +106,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
           ctx.partition.fcSessions,
           path.session ?? '',
           'financial_connections.session',
-          'session',
+          'path',
         );
         completeSession(ctx.engine, ctx.partition, session, params.institution, params.accounts);
         return renderSession(ctx.partition, session);
@@ -119,8 +119,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
       params: { status: p.enum(['up', 'down']).required() },
       handle(ctx, params, path) {
         const institution = findInstitution(path.institution ?? '');
-        if (!institution)
-          throw resourceMissing('institution', path.institution ?? '', 'institution');
+        if (!institution) throw resourceMissing('institution', path.institution ?? '', 'path');
         if (params.status === 'down') ctx.engine.downInstitutions.add(institution.id);
         else ctx.engine.downInstitutions.delete(institution.id);
         return { id: institution.id, status: params.status };
@@ -136,7 +135,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
           ctx.partition.fcAccounts,
           path.account ?? '',
           'financial_connections.account',
-          'account',
+          'path',
         );
         if (record.api.status === 'disconnected')
           throw invalidState('A disconnected account cannot change status; link it again.');
@@ -157,7 +156,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
           ctx.partition.fcAccounts,
           path.account ?? '',
           'financial_connections.account',
-          'account',
+          'path',
         );
         record.forcedOutcome[params.feature] = params.outcome;
         return { account: record.api.id, feature: params.feature, outcome: params.outcome };
@@ -176,7 +175,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
           ctx.partition.fcAccounts,
           path.account ?? '',
           'financial_connections.account',
-          'account',
+          'path',
         );
         if (record.revealedUpTo > 0) {
           throw invalidState(
@@ -323,7 +322,7 @@ export function sandboxControlRoutes(hooks: ControlHooks): Route[] {
             `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Regulatory receipt ${escapeHtml(object.id)}</title></head><body><main><h1>Regulatory receipt</h1><p>Sandbox receipt: no real money moved.</p><table>${rows}</table></main></body></html>`,
           );
         }
-        throw resourceMissing('receipt', id);
+        throw resourceMissing('receipt', id, 'path');
       },
     }),
   ];

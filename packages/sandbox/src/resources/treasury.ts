@@ -20,8 +20,8 @@ import { listOf, mustFind } from './common.js';
 
 const STATEMENT_DESCRIPTOR = /^[A-Za-z0-9 \-#.$&*]*$/;
 
-function transfer(ctx: RouteContext, id: string, param = 'id'): InboundTransferRecord {
-  return mustFind(ctx.partition.inboundTransfers, id, 'treasury.inbound_transfer', param);
+function transfer(ctx: RouteContext, id: string): InboundTransferRecord {
+  return mustFind(ctx.partition.inboundTransfers, id, 'inbound_transfer', 'path');
 }
 
 const expandTransaction = (value: unknown, { ctx }: { ctx: RouteContext }): unknown =>
@@ -90,7 +90,7 @@ export const treasuryRoutes: Route[] = [
           'Invalid amount: must be a positive integer (in cents).',
         );
       }
-      const fa = financialAccount(ctx, params.financial_account);
+      const fa = financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       const submission = params.origin_payment_method_options?.us_bank_account?.ach?.submission;
       return createInboundTransfer(ctx.engine, ctx.partition, fa, {
         amount: params.amount,
@@ -114,7 +114,7 @@ export const treasuryRoutes: Route[] = [
       status: p.enum(['canceled', 'failed', 'processing', 'succeeded', 'requires_confirmation']),
     },
     handle(ctx, params) {
-      financialAccount(ctx, params.financial_account);
+      financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       return listOf(ctx.partition.inboundTransfers, '/v1/treasury/inbound_transfers', params, {
         group: params.financial_account,
         ...(params.status ? { where: (r) => r.api.status === params.status } : {}),
@@ -134,7 +134,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/inbound_transfers/:inbound_transfer/cancel',
     params: {},
     handle(ctx, _params, path) {
-      const record = transfer(ctx, path.inbound_transfer ?? '', 'inbound_transfer');
+      const record = transfer(ctx, path.inbound_transfer ?? '');
       cancel(ctx.engine, ctx.partition, record);
       return record.api;
     },
@@ -144,7 +144,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/inbound_transfers/:inbound_transfer/confirm',
     params: { funds_availability_delay: p.integer({ min: 0, max: 5 }) },
     handle(ctx, params, path) {
-      const record = transfer(ctx, path.inbound_transfer ?? '', 'inbound_transfer');
+      const record = transfer(ctx, path.inbound_transfer ?? '');
       confirm(ctx.engine, ctx.partition, record, params.funds_availability_delay ?? 0);
       return record.api;
     },
@@ -191,7 +191,7 @@ export const treasuryRoutes: Route[] = [
       order_by: p.enum(['created', 'posted_at']),
     },
     handle(ctx, params) {
-      financialAccount(ctx, params.financial_account);
+      financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       return listOf(ctx.partition.treasuryTransactions, '/v1/treasury/transactions', params, {
         group: params.financial_account,
         ...(params.created ? { sortRange: params.created } : {}),
@@ -204,8 +204,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/transactions/:id',
     params: {},
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.treasuryTransactions, path.id ?? '', 'treasury.transaction')
-        .api;
+      return mustFind(ctx.partition.treasuryTransactions, path.id ?? '', 'transaction', 'path').api;
     },
   }),
   route({
@@ -213,7 +212,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/received_credits',
     params: { ...financialAccountList, status: p.enum(['failed', 'succeeded']) },
     handle(ctx, params) {
-      financialAccount(ctx, params.financial_account);
+      financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       return listOf(ctx.partition.receivedCredits, '/v1/treasury/received_credits', params, {
         group: params.financial_account,
         ...(params.status ? { where: (r) => r.api.status === params.status } : {}),
@@ -225,7 +224,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/received_credits/:id',
     params: {},
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.receivedCredits, path.id ?? '', 'treasury.received_credit').api;
+      return mustFind(ctx.partition.receivedCredits, path.id ?? '', 'received_credit', 'path').api;
     },
   }),
   route({
@@ -233,7 +232,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/received_debits',
     params: { ...financialAccountList, status: p.enum(['failed', 'succeeded']) },
     handle(ctx, params) {
-      financialAccount(ctx, params.financial_account);
+      financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       return listOf(ctx.partition.receivedDebits, '/v1/treasury/received_debits', params, {
         group: params.financial_account,
         ...(params.status ? { where: (r) => r.api.status === params.status } : {}),
@@ -245,7 +244,7 @@ export const treasuryRoutes: Route[] = [
     path: '/v1/treasury/received_debits/:id',
     params: {},
     handle(ctx, _params, path) {
-      return mustFind(ctx.partition.receivedDebits, path.id ?? '', 'treasury.received_debit').api;
+      return mustFind(ctx.partition.receivedDebits, path.id ?? '', 'received_debit', 'path').api;
     },
   }),
   route({
@@ -260,7 +259,7 @@ export const treasuryRoutes: Route[] = [
       initiating_payment_method_details: initiatingDetailsParam,
     },
     handle(ctx, params) {
-      const fa = financialAccount(ctx, params.financial_account);
+      const fa = financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       if (params.currency !== 'usd')
         throw invalidParam(
           'currency',
@@ -268,10 +267,7 @@ export const treasuryRoutes: Route[] = [
           'usd is the only supported currency.',
         );
       if (fa.api.status !== 'open')
-        throw invalidState(
-          `The FinancialAccount ${fa.api.id} is closed.`,
-          'financial_account_closed',
-        );
+        throw invalidState(`The FinancialAccount ${fa.api.id} is closed.`, undefined);
       const now = ctx.engine.now();
       const id = newId('rc');
       const transaction = postTransaction(ctx.engine, ctx.partition, fa, {
@@ -342,7 +338,7 @@ export const treasuryRoutes: Route[] = [
       initiating_payment_method_details: initiatingDetailsParam,
     },
     handle(ctx, params) {
-      const fa = financialAccount(ctx, params.financial_account);
+      const fa = financialAccount(ctx, params.financial_account, { param: 'financial_account' });
       if (params.currency !== 'usd')
         throw invalidParam(
           'currency',

@@ -8,7 +8,13 @@ import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams, type Param } from '../http/params.js';
 import { route, type Route, type RouteContext } from '../http/route.js';
-import { StripeApiError, invalidParam, invalidState } from '../http/stripe-error.js';
+import {
+  type IdSource,
+  StripeApiError,
+  invalidParam,
+  invalidState,
+  missingParam,
+} from '../http/stripe-error.js';
 import type { Engine } from '../state/engine.js';
 import { newId, randomDigits } from '../state/ids.js';
 import type { FinancialAccountRecord } from '../state/records.js';
@@ -47,6 +53,8 @@ const NEEDS: Partial<Record<FeaturePath, readonly string[]>> = {
 
 const ABA_ACTIVATION_SECONDS = 60;
 const MAX_OPEN_PER_ACCOUNT = 3;
+/** Days without activity before a FinancialAccount may close without forwarding settings. */
+const INACTIVITY_DAYS_BEFORE_CLOSE = 75;
 
 interface FeatureState {
   requested: boolean;
@@ -171,7 +179,15 @@ function applyFeatures(
     }
     if (current?.requested) continue;
     const missing = (NEEDS[path] ?? []).filter((c) => capabilities && capabilities[c] !== 'active');
-    if (missing.length > 0) {
+    if (path.startsWith('outbound_')) {
+      // The sandbox has no outbound transfers or payments: requesting them never makes them
+      // active, so code reading `active_features` never offers a way out that does not exist.
+      setFeature(fa.features, path, {
+        requested: true,
+        status: 'restricted',
+        status_details: [{ code: 'restricted_other', resolution: 'contact_stripe' }],
+      });
+    } else if (missing.length > 0) {
       setFeature(fa.features, path, {
         requested: true,
         status: 'restricted',
@@ -238,9 +254,9 @@ registerExpander('treasury.financial_account', 'features', (_value, { root, ctx 
 export function financialAccount(
   ctx: { partition: Partition },
   id: string,
-  param = 'financial_account',
+  from: IdSource,
 ): FinancialAccountRecord {
-  return mustFind(ctx.partition.financialAccounts, id, 'treasury.financial_account', param);
+  return mustFind(ctx.partition.financialAccounts, id, 'financial_account', from);
 }
 
 /** Whether a feature is active on the account. */
@@ -250,7 +266,17 @@ export function featureActive(fa: FinancialAccountRecord, path: FeaturePath): bo
 
 const updatableFields = {
   metadata: p.metadata().emptyable(),
-  nickname: p.string({ maxLength: 5000 }).emptyable(),
+  // Seed 001 (Treasury guide, "Working with financial accounts"): a nickname is a non-empty
+  // string of fewer than 250 characters; an empty value unsets it (the field is then null).
+  nickname: p
+    .string({
+      maxLength: 249,
+      pattern: {
+        regex: /\S/,
+        message: 'Invalid nickname: it must contain a character other than whitespace.',
+      },
+    })
+    .emptyable(),
   features: p.object(featuresParams),
   platform_restrictions: p.object({
     inbound_flows: p.enum(['restricted', 'unrestricted']),
@@ -276,7 +302,6 @@ function createFinancialAccount(
   if (capabilities && capabilities.treasury !== 'active') {
     throw new StripeApiError(400, {
       type: 'invalid_request_error',
-      code: 'capability_not_enabled',
       message: `The account ${partition.account ?? ''} does not have the \`treasury\` capability. Request it before creating a FinancialAccount.`,
     });
   }
@@ -286,7 +311,7 @@ function createFinancialAccount(
   ) {
     throw invalidParam(
       'supported_currencies',
-      'parameter_invalid_enum',
+      undefined,
       'Invalid supported_currencies: usd is the only supported currency.',
     );
   }
@@ -294,7 +319,6 @@ function createFinancialAccount(
   if (open >= MAX_OPEN_PER_ACCOUNT) {
     throw invalidState(
       `This account already has ${String(MAX_OPEN_PER_ACCOUNT)} open FinancialAccounts, the most allowed by default. Close one first.`,
-      'financial_account_limit_reached',
     );
   }
   const api: Stripe.Treasury.FinancialAccount = {
@@ -359,7 +383,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account',
     params: {},
     handle(ctx, _params, path) {
-      return financialAccount(ctx, path.financial_account ?? '', 'financial_account').api;
+      return financialAccount(ctx, path.financial_account ?? '', 'path').api;
     },
   }),
   route({
@@ -367,11 +391,11 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account',
     params: updatableFields,
     handle(ctx, params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
       if (fa.api.status === 'closed')
         throw invalidState(
           'This FinancialAccount is closed and can no longer be updated.',
-          'financial_account_closed',
+          undefined,
         );
       const before = structuredClone(fa.api);
       if (params.metadata !== undefined)
@@ -418,10 +442,22 @@ export const financialAccountRoutes: Route[] = [
         payment_method: p.string(),
       }),
     },
-    handle(ctx, _params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+    handle(ctx, params, path) {
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
+      // The close rules of seed 001 (Treasury guide, "Close a FinancialAccount"): no pending
+      // inbound payments; a zero balance; and no activity in the last 75 days, unless
+      // `forwarding_settings` names where later credits and debits go. No codes: Stripe's
+      // error-code list has none for these refusals.
       if (fa.api.status === 'closed')
-        throw invalidState('This FinancialAccount is already closed.', 'financial_account_closed');
+        throw invalidState('This FinancialAccount is already closed.', 'status_transition_invalid');
+      const pendingTransfer = ctx.partition.inboundTransfers
+        .groupValues(fa.api.id)
+        .some((t) => t.api.status === 'processing' || t.api.status === 'requires_confirmation');
+      if (pendingTransfer) {
+        throw invalidState(
+          'A FinancialAccount with pending InboundTransfers cannot be closed. Wait for them to finish or cancel them.',
+        );
+      }
       recomputeBalance(ctx.partition, fa);
       const balance = fa.api.balance;
       if (
@@ -431,17 +467,38 @@ export const financialAccountRoutes: Route[] = [
       ) {
         throw invalidState(
           'A FinancialAccount can only be closed with a zero balance. Move its funds out first.',
-          'financial_account_not_empty',
         );
       }
-      const pendingTransfer = ctx.partition.inboundTransfers
-        .groupValues(fa.api.id)
-        .some((t) => t.api.status === 'processing' || t.api.status === 'requires_confirmation');
-      if (pendingTransfer) {
-        throw invalidState(
-          'A FinancialAccount with pending InboundTransfers cannot be closed. Wait for them to finish or cancel them.',
-          'financial_account_has_pending_transfers',
-        );
+      const forwarding = params.forwarding_settings;
+      if (forwarding) {
+        const target =
+          forwarding.type === 'financial_account'
+            ? forwarding.financial_account
+            : forwarding.payment_method;
+        const targetParam = `forwarding_settings[${forwarding.type}]`;
+        if (target === undefined) throw missingParam(targetParam);
+        if (forwarding.type === 'financial_account') {
+          const other = financialAccount(ctx, target, { param: targetParam });
+          if (other.api.id === fa.api.id || other.api.status !== 'open') {
+            throw invalidParam(
+              targetParam,
+              undefined,
+              'Forward to another FinancialAccount that is open.',
+            );
+          }
+        } else {
+          mustFind(ctx.partition.paymentMethods, target, 'PaymentMethod', { param: targetParam });
+        }
+      } else {
+        const since = ctx.engine.now() - INACTIVITY_DAYS_BEFORE_CLOSE * 86_400;
+        const recent = ctx.partition.treasuryTransactions
+          .groupValues(fa.api.id)
+          .some((t) => t.api.created > since || (t.api.status_transitions.posted_at ?? 0) > since);
+        if (recent) {
+          throw invalidState(
+            `This FinancialAccount had activity in the last ${String(INACTIVITY_DAYS_BEFORE_CLOSE)} days. Close it after ${String(INACTIVITY_DAYS_BEFORE_CLOSE)} days without activity, or pass forwarding_settings to say where later credits and debits go.`,
+          );
+        }
       }
       fa.api.status = 'closed';
       fa.api.status_details = { closed: { reasons: ['closed_by_platform'] } };
@@ -464,7 +521,7 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account/features',
     params: {},
     handle(ctx, _params, path) {
-      return financialAccount(ctx, path.financial_account ?? '', 'financial_account').features;
+      return financialAccount(ctx, path.financial_account ?? '', 'path').features;
     },
   }),
   route({
@@ -472,11 +529,11 @@ export const financialAccountRoutes: Route[] = [
     path: '/v1/treasury/financial_accounts/:financial_account/features',
     params: featuresParams,
     handle(ctx, params, path) {
-      const fa = financialAccount(ctx, path.financial_account ?? '', 'financial_account');
+      const fa = financialAccount(ctx, path.financial_account ?? '', 'path');
       if (fa.api.status === 'closed')
         throw invalidState(
           'This FinancialAccount is closed; its features cannot change.',
-          'financial_account_closed',
+          undefined,
         );
       const before = JSON.stringify([
         fa.api.active_features,

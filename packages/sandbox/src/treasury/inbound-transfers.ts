@@ -24,6 +24,7 @@ import {
   resourceMissing,
 } from '../http/stripe-error.js';
 import { addBankEntry, availableNow } from '../fc/accounts.js';
+import { awaitingMicrodeposits } from '../resources/payment-methods.js';
 import type { Engine } from '../state/engine.js';
 import { newId } from '../state/ids.js';
 import type {
@@ -175,23 +176,24 @@ export function createInboundTransfer(
       `Invalid currency: ${input.currency}. usd is the only supported currency for InboundTransfers.`,
     );
   }
+  // Stripe's error-code list has no code for these refusals: message and param only.
   if (fa.api.status !== 'open')
     throw invalidState(
       `The FinancialAccount ${fa.api.id} is closed.`,
-      'financial_account_closed',
+      undefined,
       'financial_account',
     );
   if (!featureActive(fa, 'inbound_transfers.ach')) {
     throw invalidState(
       `The FinancialAccount ${fa.api.id} does not have the inbound_transfers.ach feature active.`,
-      'feature_not_enabled',
+      undefined,
       'financial_account',
     );
   }
   if (fa.api.platform_restrictions?.inbound_flows === 'restricted') {
     throw invalidState(
       `Inbound flows are restricted on the FinancialAccount ${fa.api.id}.`,
-      'financial_account_restricted',
+      undefined,
       'financial_account',
     );
   }
@@ -202,18 +204,27 @@ export function createInboundTransfer(
   if (!token) {
     pm = partition.paymentMethods.get(input.origin_payment_method);
     if (!pm)
-      throw resourceMissing('payment_method', input.origin_payment_method, 'origin_payment_method');
+      throw resourceMissing('PaymentMethod', input.origin_payment_method, {
+        param: 'origin_payment_method',
+      });
     if (pm.api.type !== 'us_bank_account') {
       throw invalidParam(
         'origin_payment_method',
-        'payment_method_invalid_type',
+        'payment_method_unsupported_type',
         `The PaymentMethod ${pm.api.id} has type ${pm.api.type}; InboundTransfers need a us_bank_account PaymentMethod.`,
+      );
+    }
+    if (awaitingMicrodeposits({ partition }, pm.api.id)) {
+      throw invalidState(
+        `The PaymentMethod ${pm.api.id} has not been verified yet: its SetupIntent awaits microdeposit verification (POST /v1/setup_intents/:id/verify_microdeposits).`,
+        'bank_account_declined',
+        'origin_payment_method',
       );
     }
     if (!pm.flowDirections.has('inbound')) {
       throw invalidParam(
         'origin_payment_method',
-        'payment_method_not_set_up_for_inbound',
+        undefined,
         `The PaymentMethod ${pm.api.id} is not set up for inbound flows. Set it up with a SetupIntent using attach_to_self=true and flow_directions[]=inbound.`,
       );
     }
@@ -225,21 +236,20 @@ export function createInboundTransfer(
   );
   if (refusal >= 0) {
     engine.riskRefusals.splice(refusal, 1);
+    // The guide gives a 402 whose message carries the details, and no code.
     throw new StripeApiError(402, {
       type: 'invalid_request_error',
-      code: 'inbound_transfer_risk_declined',
       message:
         'This InboundTransfer was declined by Stripe’s risk checks: the origin bank account has too short a history with this account. Try a smaller amount or another bank account.',
     });
   }
   if (input.submission === 'same_day' && magic === 'sameDayACHIneligible') {
+    // Exactly what the same-day ACH guide shows: `type`, `message_code` and `message`; no `code`.
     throw new StripeApiError(400, {
       type: 'invalid_request_error',
-      code: 'inbound_transfer_not_same_day_eligible',
       message_code: 'inbound_transfer_not_same_day_eligible',
       message:
         'This transaction is not eligible for same-day availability at this time. Please try again with `standard` ACH submission.',
-      param: 'origin_payment_method_options[us_bank_account][ach][submission]',
     });
   }
 
@@ -458,9 +468,7 @@ export function succeed(engine: Engine, partition: Partition, record: InboundTra
     bank.entry.postedAt = now;
     bank.entry.voidAt = null;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.succeeded', api, {
-    previousAttributes: { status: 'processing' },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.succeeded', api);
 }
 
 export function fail(
@@ -482,9 +490,7 @@ export function fail(
     bank.entry.postedAt = null;
     bank.entry.voidAt = now;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.failed', api, {
-    previousAttributes: { status: 'processing' },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.failed', api);
 }
 
 export function cancel(engine: Engine, partition: Partition, record: InboundTransferRecord): void {
@@ -498,7 +504,6 @@ export function cancel(engine: Engine, partition: Partition, record: InboundTran
     );
   }
   clearTimers(record);
-  const previous = api.status;
   const now = engine.now();
   api.status = 'canceled';
   api.cancelable = false;
@@ -508,9 +513,7 @@ export function cancel(engine: Engine, partition: Partition, record: InboundTran
     bank.entry.postedAt = null;
     bank.entry.voidAt = now;
   }
-  engine.emit(partition, 'treasury.inbound_transfer.canceled', api, {
-    previousAttributes: { status: previous },
-  });
+  engine.emit(partition, 'treasury.inbound_transfer.canceled', api);
 }
 
 /** A return after success: a ReceivedDebit takes the money back out of the account. */

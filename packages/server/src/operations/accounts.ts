@@ -12,7 +12,7 @@ import {
   type TransactionQuery,
 } from '@purse/core';
 import type Stripe from 'stripe';
-import { withClientParam } from '../http/stripe-errors.js';
+import { stripeCode, withClientParam } from '../http/stripe-errors.js';
 import { assertIdPrefix, parseInput } from '../http/validate.js';
 import { emptyInput, transactionQuery } from './input.js';
 import { linkedAccountView, transactionView } from '../views.js';
@@ -20,6 +20,9 @@ import { accountHolderOf, fcRequestOptions, type OperationContext } from './cont
 import { isHeldBy, ownedFcAccount } from './ownership.js';
 
 type FcAccount = Stripe.FinancialConnections.Account;
+
+/** Stripe's refusal to list transactions before a transaction refresh has succeeded. */
+const NO_TRANSACTION_REFRESH_YET = 'financial_connections_no_successful_transaction_refresh';
 type Feature = 'balance' | 'transactions';
 
 export async function listAccounts(
@@ -198,10 +201,35 @@ export async function listTransactions(
   const range: Stripe.RangeQueryParam = {};
   if (query.from !== undefined) range.gte = query.from;
   if (query.to !== undefined) range.lt = query.to;
-  const page = await ctx.config.stripe.financialConnections.transactions
+  let page: Stripe.ApiList<Stripe.FinancialConnections.Transaction>;
+  try {
+    page = await listFromStripe(ctx, account.id, query, range);
+  } catch (error) {
+    // Stripe refuses the list until a transaction refresh has succeeded (right after linking,
+    // or while the first refresh is pending or has failed): there are no transactions yet. The
+    // account's `transactionRefresh` status tells the client why.
+    if (stripeCode(error) === NO_TRANSACTION_REFRESH_YET)
+      return { data: [], hasMore: false, nextCursor: null };
+    throw error;
+  }
+  const last = page.data.at(-1);
+  return {
+    data: page.data.map(transactionView),
+    hasMore: page.has_more,
+    nextCursor: page.has_more && last ? last.id : null,
+  };
+}
+
+function listFromStripe(
+  ctx: OperationContext,
+  accountId: string,
+  query: TransactionQuery,
+  range: Stripe.RangeQueryParam,
+): Promise<Stripe.ApiList<Stripe.FinancialConnections.Transaction>> {
+  return ctx.config.stripe.financialConnections.transactions
     .list(
       {
-        account: account.id,
+        account: accountId,
         limit: query.limit ?? 100,
         ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
         ...(Object.keys(range).length > 0 ? { transacted_at: range } : {}),
@@ -215,10 +243,4 @@ export async function listTransactions(
         'transaction_refresh[after]': 'after',
       });
     });
-  const last = page.data.at(-1);
-  return {
-    data: page.data.map(transactionView),
-    hasMore: page.has_more,
-    nextCursor: page.has_more && last ? last.id : null,
-  };
 }
