@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // The demo is served as a public page: no source maps built, so none can be served.
+    sourcemap: false,
     rolldownOptions: {
       // <TopUp> loads the transfer tracker lazily, which pays off in apps that show only the
       // form. The demo also shows <TopUpHistory>, which needs the tracker up front, so the

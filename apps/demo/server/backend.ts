@@ -5,6 +5,7 @@
  * router and components. The personas then live in your test account (created on first run and
  * remembered in `apps/demo/.personas.json`).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startSandbox, type Sandbox } from '@purse/sandbox';
 import Stripe from 'stripe';
@@ -49,6 +50,23 @@ export interface BackendOptions {
   /** Where the persona ids are remembered in Stripe mode. */
   personasFile: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The sandbox's API keys and webhook secret: new random ones each start, so nobody can use the
+   * published defaults against a running demo; `'fixed'` keeps @purse/sandbox's `DEFAULT_KEYS`
+   * (to point other tools at it). @default env `PURSE_SANDBOX_KEYS` if `'fixed'`, else 'random'
+   */
+  sandboxKeys?: 'random' | 'fixed';
+  /** The sandbox clock's start. @default now */
+  startAt?: Date;
+}
+
+function randomSandboxKeys(): { secretKey: string; publishableKey: string; webhookSecret: string } {
+  const token = (): string => randomBytes(24).toString('hex');
+  return {
+    secretKey: `sk_test_${token()}`,
+    publishableKey: `pk_test_${token()}`,
+    webhookSecret: `whsec_${token()}`,
+  };
 }
 
 const PERSONAS = [
@@ -103,7 +121,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     };
   }
 
-  const sandbox = await startSandbox({ seed: 'demo', speed: options.speed ?? 1 });
+  const keys = options.sandboxKeys ?? (env.PURSE_SANDBOX_KEYS === 'fixed' ? 'fixed' : 'random');
+  const sandbox = await startSandbox({
+    seed: 'demo',
+    speed: options.speed ?? 1,
+    ...(keys === 'random' ? { keys: randomSandboxKeys() } : {}),
+    ...(options.startAt ? { startAt: options.startAt } : {}),
+  });
   return {
     mode: 'sandbox',
     stripe: sandbox.stripe(),

@@ -1,13 +1,13 @@
 /**
  * The demo's Express app: a persona picker standing in for a login (a signed cookie), Purse's
  * router and webhook handler mounted as a platform would mount them, a presenter's simulator
- * (sandbox mode only), and the web app (Vite in development, the built assets otherwise).
+ * (sandbox mode only), and the web app (Vite in development, the built assets otherwise), with
+ * what a public page needs (see `public-page.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import {
   createMemoryEventBus,
   createPurseRouter,
@@ -15,14 +15,30 @@ import {
   type PurseUser,
 } from '@purse/server';
 import type { Backend, DemoPersona } from './backend.js';
+import {
+  finalHandlers,
+  hostCheck,
+  methodGuard,
+  requireJson,
+  securityHeaders,
+  serveBuiltAssets,
+} from './public-page.js';
+import { createSandboxClientProxy } from './sandbox-client-proxy.js';
 import { createSimulatorRouter } from './simulator.js';
 
 const SESSION_COOKIE = 'purse_demo_persona';
 
 export interface DemoAppOptions {
   backend: Backend;
-  /** Built web assets to serve; when absent the caller adds a dev server. */
+  /** Built web assets to serve; when absent, `web` serves the web app. */
   distDir: string | null;
+  /** Vite's dev middlewares (`--dev`), mounted where the built assets would be. */
+  web?: RequestHandler;
+  /**
+   * Host names besides localhost, 127.0.0.1 and [::1] the demo answers to (where it is deployed).
+   * Requests naming any other `Host` are refused (DNS rebinding). @default []
+   */
+  allowedHosts?: readonly string[];
   /** Secret for the session cookie. @default a random one per process */
   sessionSecret?: string;
   log?: (message: string) => void;
@@ -38,7 +54,11 @@ export function createDemoApp(options: DemoAppOptions): Express {
   const log = options.log ?? ((message: string) => console.log(message));
   const app = express();
   app.disable('x-powered-by');
+  // Only a proxy on this machine may say who the client is (req.ip, used in the ACH mandate).
   app.set('trust proxy', 'loopback');
+  app.use(methodGuard);
+  app.use(hostCheck(options.allowedHosts ?? []));
+  app.use(securityHeaders({ mode: backend.mode, dev: !options.distDir && !!options.web }));
   app.use(cookieParser(options.sessionSecret ?? randomBytes(32).toString('hex')));
 
   const events = createMemoryEventBus();
@@ -87,7 +107,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
     });
   });
 
-  app.post('/demo/session', express.json({ limit: '1kb' }), (req, res) => {
+  app.post('/demo/session', requireJson, express.json({ limit: '1kb' }), (req, res) => {
     const key = (req.body as { persona?: unknown } | undefined)?.persona;
     const persona = backend.personas().find((p) => p.key === key);
     if (!persona) {
@@ -112,8 +132,16 @@ export function createDemoApp(options: DemoAppOptions): Express {
 
   if (backend.mode === 'sandbox') {
     const sandbox = backend.sandbox;
+    // The presenter's panel moves money and time: a signed-in persona and a JSON request only
+    // (a cross-site form cannot send one without a preflight).
+    const signedIn: RequestHandler = (req, res, next) => {
+      if (personaOf(req, backend.personas())) next();
+      else res.status(401).json({ error: { message: 'Pick a persona first.' } });
+    };
     app.use(
       '/demo/simulator',
+      signedIn,
+      requireJson,
       createSimulatorRouter({
         backend,
         sandbox,
@@ -122,38 +150,11 @@ export function createDemoApp(options: DemoAppOptions): Express {
     );
     // The bank-link stand-in talks to the sandbox's browser endpoints (publishable key plus the
     // session's client secret). Forwarded so the whole demo stays on one origin and one port.
-    app.use(
-      '/_sandbox/client',
-      express.raw({ type: () => true, limit: '64kb' }),
-      async (req, res) => {
-        const target = `${sandbox.url}/_sandbox/client${req.url}`;
-        const body =
-          req.method === 'GET' || req.method === 'HEAD' ? undefined : (req.body as Buffer);
-        const headers: Record<string, string> = {};
-        for (const name of ['authorization', 'content-type']) {
-          const value = req.get(name);
-          if (value) headers[name] = value;
-        }
-        const upstream = await fetch(target, {
-          method: req.method,
-          headers,
-          ...(body?.length ? { body: new Uint8Array(body) } : {}),
-        });
-        res
-          .status(upstream.status)
-          .type(upstream.headers.get('content-type') ?? 'application/json');
-        res.send(Buffer.from(await upstream.arrayBuffer()));
-      },
-    );
+    app.use('/_sandbox/client', createSandboxClientProxy({ sandboxUrl: sandbox.url }));
   }
 
-  if (options.distDir && existsSync(options.distDir)) {
-    const dist = options.distDir;
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // Client-side routes all load the same page.
-    app.get(/^\/(?!api\/|demo\/|webhooks\/|_sandbox\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-store').sendFile(join(dist, 'index.html'));
-    });
-  }
+  if (options.distDir && existsSync(options.distDir)) serveBuiltAssets(app, options.distDir);
+  else if (options.web) app.use(options.web);
+  finalHandlers(app, log);
   return app;
 }

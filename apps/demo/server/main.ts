@@ -5,6 +5,10 @@
  *   --port N   (default 4242, or $PORT; 0 picks a free port)
  *   --dev      serve the web app through Vite with hot reload instead of the built assets
  *   --speed N  sandbox seconds per real second (default 1)
+ *
+ * Environment: DEMO_ALLOWED_HOSTS (comma-separated host names to answer to besides localhost,
+ * 127.0.0.1 and [::1]), DEMO_SESSION_SECRET, PURSE_SANDBOX_KEYS=fixed (the sandbox's published
+ * default keys instead of random ones per start), STRIPE_* for Stripe test mode.
  */
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -36,22 +40,28 @@ async function main(): Promise<void> {
     personasFile: join(appRoot, '.personas.json'),
     env: process.env,
   });
+  const web = values.dev
+    ? (
+        await (
+          await import('vite')
+        ).createServer({
+          root: appRoot,
+          configFile: join(appRoot, 'vite.config.ts'),
+          server: { middlewareMode: true },
+          appType: 'spa',
+        })
+      ).middlewares
+    : undefined;
   const app = createDemoApp({
     backend,
     distDir: values.dev ? null : join(appRoot, 'dist'),
+    ...(web ? { web } : {}),
+    allowedHosts: (process.env.DEMO_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
     ...(process.env.DEMO_SESSION_SECRET ? { sessionSecret: process.env.DEMO_SESSION_SECRET } : {}),
   });
-
-  if (values.dev) {
-    const { createServer } = await import('vite');
-    const vite = await createServer({
-      root: appRoot,
-      configFile: join(appRoot, 'vite.config.ts'),
-      server: { middlewareMode: true },
-      appType: 'spa',
-    });
-    app.use(vite.middlewares);
-  }
 
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

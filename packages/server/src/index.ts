@@ -6,8 +6,8 @@
 export { createPurseHandler } from './handler.js';
 export type { PurseHandler, PurseHandlerOptions } from './handler.js';
 export { createPurseRouter } from './router.js';
-export { createWebhookHandler } from './webhooks.js';
-export type { WebhookHandlerOptions } from './webhooks.js';
+export { createPurseWebhookHandler, createWebhookHandler } from './webhooks.js';
+export type { PurseWebhookHandler, WebhookHandlerOptions } from './webhooks.js';
 export { PurseConfigError, consoleLogger } from './options.js';
 export type {
   AuditEvent,

@@ -47,6 +47,12 @@ export interface TopUpOptions {
   sameDayFallback?: boolean;
   /** Longest description accepted, in characters. @default 140 */
   maxDescriptionLength?: number;
+  /**
+   * Top-ups a user may have in flight (`processing`) at once; one more is refused with 409
+   * `too_many_open_top_ups` until one settles or is canceled. Bounds what a stolen session or a
+   * runaway script can start. 1 to 100. @default 10
+   */
+  maxOpen?: number;
 }
 
 export interface AuditEvent {
@@ -143,6 +149,7 @@ export interface ResolvedTopUps {
   sameDay: boolean;
   sameDayFallback: boolean;
   maxDescriptionLength: number;
+  maxOpen: number;
 }
 
 /** Every option with its default filled in. Private to the package. */
@@ -251,6 +258,10 @@ function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null
       `\`topUps.maxAmount\` (${String(maxAmount)}) is below \`topUps.minAmount\` (${String(minAmount)})`,
     );
   }
+  const maxOpen = positiveInteger(input.maxOpen, 'topUps.maxOpen', 10);
+  // Counted with one list call, whose page is at most 100.
+  if (maxOpen < 1 || maxOpen > 100)
+    fail('ERR_PURSE_INVALID_OPTION', '`topUps.maxOpen` must be between 1 and 100');
   const balanceCheck = input.balanceCheck ?? 'warn';
   if (!['block', 'warn', 'off'].includes(balanceCheck)) {
     fail('ERR_PURSE_INVALID_OPTION', "`topUps.balanceCheck` must be 'block', 'warn' or 'off'");
@@ -276,6 +287,7 @@ function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null
       'topUps.maxDescriptionLength',
       140,
     ),
+    maxOpen,
   };
 }
 

@@ -187,7 +187,7 @@ describe('defaults', () => {
     expect(options.map((m) => m.key)).toEqual(
       expect.arrayContaining(['accountHolder', 'permissions', 'topUps', 'heartbeatMs', 'now']),
     );
-    expect(topUps.length).toBe(8);
+    expect(topUps.length).toBe(9);
     for (const { key, doc } of [...options, ...topUps]) {
       if (noDefault.has(key)) continue;
       expect(doc, `${key} documents its default`).toMatch(/@default\s+\S/);

@@ -34,6 +34,7 @@ export type PurseErrorCode =
   | 'top_up_refused'
   | 'same_day_unavailable'
   | 'transfer_not_cancelable'
+  | 'too_many_open_top_ups'
   | 'account_number_hidden'
   | 'network_error'
   | 'rate_limited'
@@ -80,6 +81,8 @@ export const PURSE_ERROR_STATUS: Readonly<Record<PurseErrorCode, number>> = {
   top_up_refused: 402,
   same_day_unavailable: 400,
   transfer_not_cancelable: 409,
+  /** The user already has as many top-ups in flight as the server allows (`topUps.maxOpen`). */
+  too_many_open_top_ups: 409,
   // Financial account
   account_number_hidden: 403,
   // Upstream and unexpected

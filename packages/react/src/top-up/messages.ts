@@ -22,6 +22,7 @@ export const TOP_UP_ERROR_CODES = [
   'feature_disabled',
   'financial_account_missing',
   'stripe_unavailable',
+  'too_many_open_top_ups',
 ] as const satisfies readonly PurseErrorCode[];
 
 export type TopUpErrorCode = (typeof TOP_UP_ERROR_CODES)[number];
@@ -177,6 +178,8 @@ const en: TopUpMessages = {
     financial_account_missing: 'Your financial account isn’t ready to receive money yet.',
     stripe_unavailable:
       'Our payments partner isn’t responding. Try again in a moment: it won’t be sent twice.',
+    too_many_open_top_ups:
+      'You have several top-ups on their way already. Wait for one to arrive, or cancel one, then try again.',
   },
 };
 
@@ -279,6 +282,8 @@ export const topUpMessagesDe: TopUpMessages = {
     financial_account_missing: 'Ihr Finanzkonto kann noch kein Geld empfangen.',
     stripe_unavailable:
       'Unser Zahlungspartner antwortet nicht. Versuchen Sie es gleich erneut: Die Einzahlung wird nicht doppelt ausgeführt.',
+    too_many_open_top_ups:
+      'Es sind bereits mehrere Einzahlungen unterwegs. Warten Sie, bis eine eingegangen ist, oder stornieren Sie eine, und versuchen Sie es dann erneut.',
   },
 };
 
@@ -377,6 +382,8 @@ export const topUpMessagesFr: TopUpMessages = {
     financial_account_missing: 'Votre compte financier ne peut pas encore recevoir d’argent.',
     stripe_unavailable:
       'Notre partenaire de paiement ne répond pas. Réessayez dans un instant : le rechargement ne sera pas envoyé deux fois.',
+    too_many_open_top_ups:
+      'Plusieurs rechargements sont déjà en cours. Attendez qu’un rechargement arrive, ou annulez-en un, puis réessayez.',
   },
 };
 

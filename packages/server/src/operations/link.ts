@@ -4,6 +4,7 @@
  * each checked to belong to the caller. When top-ups are on, each eligible account becomes an
  * inbound-capable us_bank_account PaymentMethod on the caller's connected account, once.
  */
+import { isIP } from 'node:net';
 import { PurseError, type LinkResult, type LinkSession } from '@purse/core';
 import type Stripe from 'stripe';
 import { assertIdPrefix, parseInput } from '../http/validate.js';
@@ -49,6 +50,8 @@ export async function completeLinkSession(
 ): Promise<LinkResult> {
   parseInput(emptyInput, input);
   assertIdPrefix(sessionId, 'fcsess_');
+  // Checked before anything is read or created: a mandate must not be signed with a bad IP.
+  const acceptance = ctx.config.topUps ? mandateAcceptance(ctx) : null;
   const { stripe } = ctx.config;
   let session: Stripe.FinancialConnections.Session;
   try {
@@ -70,8 +73,42 @@ export async function completeLinkSession(
   )) {
     if (isHeldBy(ctx, account.account_holder)) accounts.push(account);
   }
-  const topUpSources = ctx.config.topUps ? await setUpTopUpSources(ctx, session.id, accounts) : [];
+  const topUpSources = acceptance
+    ? await setUpTopUpSources(ctx, session.id, accounts, acceptance)
+    : [];
   return { accounts: accounts.map(linkedAccountView), topUpSources };
+}
+
+/** Longest user agent recorded in a mandate; longer ones are cut (browsers send ~150). */
+const MAX_USER_AGENT_LENGTH = 500;
+
+type OnlineAcceptance = Stripe.SetupIntentCreateParams.MandateData.CustomerAcceptance.Online;
+
+/**
+ * The ACH mandate's record of who accepted it: the caller's IP and user agent. The IP is what
+ * the framework derived from the connection and, behind a proxy the host trusts (Express's
+ * `trust proxy`), from `X-Forwarded-For`, which the browser can write: anything that is not an
+ * IP address is refused rather than stored in a legal record. The user agent is bounded and
+ * stripped of control characters.
+ */
+function mandateAcceptance(ctx: OperationContext): OnlineAcceptance {
+  const ip = ctx.client.ip;
+  if (ip !== undefined && isIP(ip) === 0) {
+    ctx.config.logger.warn(
+      "the caller's IP is not an IP address; check the host's `trust proxy` setting",
+      { ip: ip.slice(0, 64) },
+    );
+    throw new PurseError({
+      code: 'parameter_invalid',
+      message: 'The request’s client address is not a valid IP address.',
+    });
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const userAgent = (ctx.client.userAgent ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return {
+    ip_address: ip ?? '0.0.0.0',
+    user_agent: userAgent === '' ? 'unknown' : userAgent.slice(0, MAX_USER_AGENT_LENGTH),
+  };
 }
 
 /**
@@ -83,6 +120,7 @@ async function setUpTopUpSources(
   ctx: OperationContext,
   sessionId: string,
   accounts: Stripe.FinancialConnections.Account[],
+  acceptance: OnlineAcceptance,
 ): Promise<string[]> {
   const eligible = accounts.filter(canFundTopUps);
   if (eligible.length === 0) return [];
@@ -126,10 +164,7 @@ async function setUpTopUpSources(
         mandate_data: {
           customer_acceptance: {
             type: 'online',
-            online: {
-              ip_address: ctx.client.ip ?? '0.0.0.0',
-              user_agent: ctx.client.userAgent ?? 'unknown',
-            },
+            online: acceptance,
           },
         },
       },

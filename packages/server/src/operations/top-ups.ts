@@ -120,11 +120,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function knownAvailable(
   ctx: OperationContext,
   topUps: ResolvedTopUps,
-  fcAccountId: string,
+  linked: FcAccount,
 ): Promise<{ amount: number; currency: string } | null> {
   const { stripe } = ctx.config;
   const options = fcRequestOptions(ctx);
-  let account = await stripe.financialConnections.accounts.retrieve(fcAccountId, {}, options);
+  const fcAccountId = linked.id;
+  let account = linked;
   const now = ctx.config.now();
   const stale = !account.balance || account.balance.as_of < now - topUps.balanceMaxAgeSeconds;
   const refresh = account.balance_refresh;
@@ -148,6 +149,55 @@ async function knownAvailable(
   const balance = balanceView(account.balance);
   if (!balance || balance.type !== 'cash') return null;
   return { amount: balance.available ?? balance.current, currency: balance.currency };
+}
+
+/**
+ * The Financial Connections account behind a bank source, refused unless it is still linked and
+ * active. Stripe itself still pulls from a payment method whose bank the user disconnected, and
+ * the balance check has nothing to look at then, so without this the top-up would go through.
+ */
+async function usableLinkedAccount(ctx: OperationContext, fcAccountId: string): Promise<FcAccount> {
+  const account = await ctx.config.stripe.financialConnections.accounts.retrieve(
+    fcAccountId,
+    {},
+    fcRequestOptions(ctx),
+  );
+  if (account.status === 'disconnected') {
+    throw new PurseError({
+      code: 'account_disconnected',
+      param: 'sourceId',
+      message: 'This bank account was disconnected. Link it again or choose another.',
+    });
+  }
+  if (account.status !== 'active') {
+    throw new PurseError({
+      code: 'account_inactive',
+      param: 'sourceId',
+      message: 'The connection to this bank account is inactive. Link it again.',
+    });
+  }
+  return account;
+}
+
+/**
+ * Refuses a new top-up while the user already has `maxOpen` in flight. Two requests racing may
+ * both pass (the count is read, not locked): the cap bounds abuse, it is not an exact quota.
+ */
+async function assertOpenBelowCap(
+  ctx: OperationContext,
+  topUps: ResolvedTopUps,
+  financialAccount: string,
+): Promise<void> {
+  const open = await ctx.config.stripe.treasury.inboundTransfers.list(
+    { financial_account: financialAccount, status: 'processing', limit: topUps.maxOpen },
+    treasuryRequestOptions(ctx),
+  );
+  if (open.data.length >= topUps.maxOpen) {
+    throw new PurseError({
+      code: 'too_many_open_top_ups',
+      message: `You already have ${String(topUps.maxOpen)} top-ups in progress. Wait for one to finish, or cancel one, before starting another.`,
+    });
+  }
 }
 
 function validateTopUp(topUps: ResolvedTopUps, input: TopUpInput): void {
@@ -231,10 +281,15 @@ async function submitTopUp(
     });
   }
 
+  await assertOpenBelowCap(ctx, topUps, fa.id);
+
   let balanceWarning: TopUp['balanceWarning'] = null;
-  const fcAccount = pm.us_bank_account?.financial_connections_account;
-  if (topUps.balanceCheck !== 'off' && fcAccount) {
-    const available = await knownAvailable(ctx, topUps, fcAccount);
+  const fcAccountId = pm.us_bank_account?.financial_connections_account;
+  // A bank verified by microdeposits has no linked account to check; one linked through
+  // Financial Connections must still be linked and usable.
+  const linked = fcAccountId ? await usableLinkedAccount(ctx, fcAccountId) : null;
+  if (topUps.balanceCheck !== 'off' && linked) {
+    const available = await knownAvailable(ctx, topUps, linked);
     if (available && input.amount > available.amount) {
       if (topUps.balanceCheck === 'block') {
         throw new PurseError({

@@ -108,14 +108,23 @@ describe.each(flavours)('%s store', (_name, open) => {
     const [a, b] = open();
     const key = `k_${unique()}`;
     let finish = (): void => undefined;
+    let running = (): void => undefined;
+    const started = new Promise<void>((resolve) => {
+      running = resolve;
+    });
     const slow = runIdempotent(
       a,
       { key, owner: 'o', body: 1 },
       () =>
         new Promise<string>((resolve) => {
-          finish = () => resolve('done');
+          running();
+          finish = () => {
+            resolve('done');
+          };
         }),
     );
+    // Only once the first request holds the key does the second arrive.
+    await started;
     const waiting = await failureOf(
       runIdempotent(b, { key, owner: 'o', body: 1, waitMs: 50, pollMs: 10 }, () =>
         Promise.resolve('x'),
