@@ -17,6 +17,7 @@ import { assertIdPrefix, parseInput } from '../http/validate.js';
 import { emptyInput, transactionQuery } from './input.js';
 import { linkedAccountView, transactionView } from '../views.js';
 import { accountHolderOf, fcRequestOptions, type OperationContext } from './context.js';
+import { cached, fcScope, linkedAccountFromList } from './cached.js';
 import { isHeldBy, ownedFcAccount } from './ownership.js';
 
 type FcAccount = Stripe.FinancialConnections.Account;
@@ -27,17 +28,24 @@ export async function listAccounts(
   query: unknown = {},
 ): Promise<AccountList> {
   parseInput(emptyInput, query);
-  const holder = accountHolderOf(ctx);
-  const filter =
-    holder.type === 'account' ? { account: holder.account } : { customer: holder.customer };
-  const data: LinkedAccount[] = [];
-  for await (const account of ctx.config.stripe.financialConnections.accounts.list(
-    { account_holder: filter, limit: 100 },
-    fcRequestOptions(ctx),
-  )) {
-    if (isHeldBy(ctx, account.account_holder)) data.push(linkedAccountView(account));
-  }
-  return { data };
+  return linkedAccounts(ctx);
+}
+
+/** The caller's linked accounts: one list call to Stripe, cached. */
+function linkedAccounts(ctx: OperationContext): Promise<AccountList> {
+  return cached(ctx, fcScope(ctx), 'accounts', async () => {
+    const holder = accountHolderOf(ctx);
+    const filter =
+      holder.type === 'account' ? { account: holder.account } : { customer: holder.customer };
+    const data: LinkedAccount[] = [];
+    for await (const account of ctx.config.stripe.financialConnections.accounts.list(
+      { account_holder: filter, limit: 100 },
+      fcRequestOptions(ctx),
+    )) {
+      if (isHeldBy(ctx, account.account_holder)) data.push(linkedAccountView(account));
+    }
+    return { data };
+  });
 }
 
 export async function getAccount(
@@ -46,7 +54,10 @@ export async function getAccount(
   query: unknown = {},
 ): Promise<LinkedAccount> {
   parseInput(emptyInput, query);
-  return linkedAccountView(await ownedFcAccount(ctx, id));
+  assertIdPrefix(id, 'fca_');
+  // From the caller's list when it is there (no call of its own); else proved by a retrieve.
+  const listed = await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx));
+  return listed ?? linkedAccountView(await ownedFcAccount(ctx, id));
 }
 
 /** Why a refresh of `feature` cannot start now, or null. */
@@ -188,37 +199,42 @@ export async function listTransactions(
   const query = parseInput(transactionQuery, input);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'fctxn_', 'cursor');
   if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
-  const account = await ownedFcAccount(ctx, id);
-  if (!(account.permissions ?? []).includes('transactions')) {
-    throw new PurseError({
-      code: 'permission_missing',
-      message: 'This account did not grant access to its transactions.',
-    });
-  }
-  const range: Stripe.RangeQueryParam = {};
-  if (query.from !== undefined) range.gte = query.from;
-  if (query.to !== undefined) range.lt = query.to;
-  const page = await ctx.config.stripe.financialConnections.transactions
-    .list(
-      {
-        account: account.id,
-        limit: query.limit ?? 100,
-        ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
-        ...(Object.keys(range).length > 0 ? { transacted_at: range } : {}),
-        ...(query.after === undefined ? {} : { transaction_refresh: { after: query.after } }),
-      },
-      fcRequestOptions(ctx),
-    )
-    .catch((error: unknown) => {
-      throw withClientParam(error, {
-        starting_after: 'cursor',
-        'transaction_refresh[after]': 'after',
+  return cached(ctx, fcScope(ctx), `transactions:${id}:${JSON.stringify(query)}`, async () => {
+    assertIdPrefix(id, 'fca_');
+    const account =
+      (await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx))) ??
+      linkedAccountView(await ownedFcAccount(ctx, id));
+    if (!account.permissions.includes('transactions')) {
+      throw new PurseError({
+        code: 'permission_missing',
+        message: 'This account did not grant access to its transactions.',
       });
-    });
-  const last = page.data.at(-1);
-  return {
-    data: page.data.map(transactionView),
-    hasMore: page.has_more,
-    nextCursor: page.has_more && last ? last.id : null,
-  };
+    }
+    const range: Stripe.RangeQueryParam = {};
+    if (query.from !== undefined) range.gte = query.from;
+    if (query.to !== undefined) range.lt = query.to;
+    const page = await ctx.config.stripe.financialConnections.transactions
+      .list(
+        {
+          account: account.id,
+          limit: query.limit ?? 100,
+          ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
+          ...(Object.keys(range).length > 0 ? { transacted_at: range } : {}),
+          ...(query.after === undefined ? {} : { transaction_refresh: { after: query.after } }),
+        },
+        fcRequestOptions(ctx),
+      )
+      .catch((error: unknown) => {
+        throw withClientParam(error, {
+          starting_after: 'cursor',
+          'transaction_refresh[after]': 'after',
+        });
+      });
+    const last = page.data.at(-1);
+    return {
+      data: page.data.map(transactionView),
+      hasMore: page.has_more,
+      nextCursor: page.has_more && last ? last.id : null,
+    };
+  });
 }

@@ -250,6 +250,15 @@ export function createRedisStore(options: RedisStoreOptions): PurseStore {
       }
     },
 
+    async unclaim(id) {
+      try {
+        await ready();
+        await client.del(key.claim(id));
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+
     idempotency: {
       async claim({ key: id, owner, fingerprint, ttlMs }): Promise<IdempotencyClaim> {
         const reply = (await run(

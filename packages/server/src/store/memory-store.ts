@@ -2,6 +2,7 @@
  * The default store: everything in this process, bounded. Right for one instance; several
  * instances need a shared store such as `createRedisStore` from `@purse/server/redis`.
  */
+import type { EventBus } from '../events/event-bus.js';
 import { createMemoryEventBus, type MemoryEventBusOptions } from '../events/memory-event-bus.js';
 import { BoundedMap } from './bounded-map.js';
 import type {
@@ -25,6 +26,8 @@ export interface MemoryStoreOptions extends MemoryEventBusOptions {
   maxClaims?: number;
   /** Rate-limit counters kept at once. @default 50000 */
   maxCounters?: number;
+  /** The live-update bus. @default a new in-memory bus with the buffer options above */
+  events?: EventBus;
   /** The clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -45,7 +48,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): PurseStore 
   const now = options.now ?? Date.now;
   const keysPerOwner = options.idempotencyKeysPerOwner ?? 100;
   const fieldsPerScope = options.cacheFieldsPerScope ?? 64;
-  const events = createMemoryEventBus(options);
+  const events = options.events ?? createMemoryEventBus(options);
 
   const claims = new BoundedMap<string, number>(options.maxClaims ?? 50_000);
   const idempotency = new Map<string, IdempotencyEntry>();
@@ -89,6 +92,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): PurseStore 
       if (until !== undefined && until > now()) return Promise.resolve(false);
       claims.set(key, now() + ttlMs);
       return Promise.resolve(true);
+    },
+
+    unclaim(key) {
+      claims.delete(key);
+      return Promise.resolve();
     },
 
     idempotency: {

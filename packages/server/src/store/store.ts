@@ -16,6 +16,8 @@ export interface PurseStore {
   readonly events: EventBus;
   /** Webhook dedup: `true` the first time `key` is claimed within `ttlMs`, `false` after that. */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back (the work it guarded failed and will be retried). */
+  unclaim(key: string): Promise<void>;
   /** Cross-instance single flight for money movement. */
   readonly idempotency: IdempotencyStore;
   /** Per-caller read cache with generation checks, dropped by webhooks. */

@@ -43,6 +43,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Pur
       expect(await store.claimOnce(id, 60_000)).toBe(true);
       expect(await store.claimOnce(id, 60_000)).toBe(false);
       expect(await store.claimOnce(`${id}_other`, 60_000)).toBe(true);
+      // Given back when the work it guarded failed: the retry claims it again.
+      await store.unclaim(id);
+      expect(await store.claimOnce(id, 60_000)).toBe(true);
     });
 
     it('starts an idempotency key once, replays its outcome and refuses another body', async () => {
