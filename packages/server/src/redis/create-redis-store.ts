@@ -168,6 +168,7 @@ export function createRedisStore(options: RedisStoreOptions): PurseStore {
           JSON.stringify(event),
           bufferPerTopic,
           replayTtlMs,
+          Date.now() * 1000,
         ],
       );
       const message = typeof text === 'string' ? parseMessage(text) : undefined;

@@ -8,9 +8,16 @@
  * cluster; the store's README says so.
  */
 
-/** KEYS: sequence, replay log. ARGV: channel, topic as JSON, event as JSON, log length, log ttl ms. */
+/**
+ * KEYS: sequence, replay log. ARGV: channel, topic as JSON, event as JSON, log length, log ttl
+ * ms, floor. Ids never go backwards, even after Redis lost its data: the sequence is lifted to
+ * at least the floor (the time in microseconds), so a client resuming with an id from before an
+ * outage still gets what comes after it.
+ */
 export const PUBLISH = `
-local id = redis.call('INCR', KEYS[1])
+if redis.call('INCR', KEYS[1]) < tonumber(ARGV[6]) then redis.call('SET', KEYS[1], ARGV[6]) end
+-- Read back as a string: Lua would print a 16-digit number in exponent form.
+local id = redis.call('GET', KEYS[1])
 local message = '{"id":"' .. id .. '","topic":' .. ARGV[2] .. ',"event":' .. ARGV[3] .. '}'
 redis.call('RPUSH', KEYS[2], message)
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
