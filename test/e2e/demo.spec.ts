@@ -304,3 +304,46 @@ test('9. in German, amounts and dates are formatted the German way', async ({ pa
   await expect(chart.getByText(/\d{1,2}\.\d{1,2}\.\d{2,4}/).first()).toBeVisible();
   await screenshot(page, '9-german');
 });
+
+test('10. served as a public page: security headers, compressed immutable assets, no source maps, no CSP violation', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  const assets: { url: string; encoding: string | undefined; cache: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (/\/assets\/.+\.(js|css)$/.test(new URL(response.url()).pathname)) {
+      const headers = response.headers();
+      assets.push({
+        url: response.url(),
+        encoding: headers['content-encoding'],
+        cache: headers['cache-control'],
+      });
+    }
+  });
+  await signIn(page, 'freelancer');
+  const document = await page.request.get('/');
+  const headers = document.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  await expect(walletCard(page)).toBeVisible();
+
+  expect(assets.map((a) => a.url.split('.').at(-1)).sort()).toEqual(
+    expect.arrayContaining(['css', 'js']),
+  );
+  for (const asset of assets) {
+    expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+    expect(asset.cache, asset.url).toBe('public, max-age=31536000, immutable');
+    const map = await page.request.get(`${asset.url}.map`);
+    expect(map.status(), `${asset.url}.map`).toBe(404);
+  }
+  const script = assets.find((a) => a.url.endsWith('.js'));
+  expect(await (await page.request.get(script?.url ?? '/')).text()).not.toContain(
+    'sourceMappingURL',
+  );
+  expect(violations).toEqual([]);
+});

@@ -93,6 +93,8 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // For browsers that predate `frame-ancestors`.
+    xFrameOptions: { action: 'deny' },
     // Served over plain HTTP on localhost; a public deployment's proxy sets HSTS for its domain.
     strictTransportSecurity: false,
   });

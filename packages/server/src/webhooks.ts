@@ -231,6 +231,10 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
         throw new Error('Timestamp outside the tolerance zone');
       }
     } catch (cause) {
+      // Signed but not JSON: say so without echoing the parser's message.
+      if (cause instanceof SyntaxError) {
+        return refuse(new PurseError({ code: 'body_invalid', message: 'The body is not JSON.' }));
+      }
       return refuse(
         new PurseError({
           code: 'signature_invalid',
@@ -238,6 +242,11 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
             cause instanceof Error ? cause.message : 'The Stripe-Signature header does not match.',
         }),
       );
+    }
+    if (!isRecord(event) || typeof event.id !== 'string') {
+      // Signed, so from Stripe (or whoever holds the secret), but not an event: retrying cannot help.
+      logger.warn('ignored a signed webhook body that is not an event');
+      return answer(200, { received: true });
     }
     let first: boolean;
     try {
@@ -365,7 +374,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): ExpressHan
     const headers = new Headers();
     const signature = req.get('stripe-signature');
     if (signature !== undefined) headers.set('stripe-signature', signature);
-    const request = new Request(`http://localhost${req.originalUrl}`, {
+    // The web handler reads only the method, the signature and the body; a fixed URL keeps an
+    // odd request path from making the Request constructor throw.
+    const request = new Request('http://localhost/webhooks', {
       method: req.method,
       headers,
       ...(req.method === 'GET' || req.method === 'HEAD'

@@ -55,8 +55,18 @@ export async function getAccount(
 ): Promise<LinkedAccount> {
   parseInput(emptyInput, query);
   assertIdPrefix(id, 'fca_');
-  // From the caller's list when it is there (no call of its own); else proved by a retrieve.
-  const listed = await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx));
+  return ownedLinkedAccount(ctx, id);
+}
+
+/**
+ * With the cache on, one of the caller's accounts comes from their cached list (no call of its
+ * own: the list only holds accounts proved to be theirs); without it, a retrieve proves it.
+ */
+async function ownedLinkedAccount(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+  const listed =
+    ctx.config.cacheTtlMs > 0
+      ? await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx))
+      : null;
   return listed ?? linkedAccountView(await ownedFcAccount(ctx, id));
 }
 
@@ -201,9 +211,7 @@ export async function listTransactions(
   if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
   return cached(ctx, fcScope(ctx), `transactions:${id}:${JSON.stringify(query)}`, async () => {
     assertIdPrefix(id, 'fca_');
-    const account =
-      (await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx))) ??
-      linkedAccountView(await ownedFcAccount(ctx, id));
+    const account = await ownedLinkedAccount(ctx, id);
     if (!account.permissions.includes('transactions')) {
       throw new PurseError({
         code: 'permission_missing',
