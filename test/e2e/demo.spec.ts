@@ -312,7 +312,7 @@ test('10. served as a public page: security headers, compressed immutable assets
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
-  const assets: { url: string; encoding?: string; cache?: string }[] = [];
+  const assets: { url: string; encoding: string | undefined; cache: string | undefined }[] = [];
   page.on('response', (response) => {
     if (/\/assets\/.+\.(js|css)$/.test(new URL(response.url()).pathname)) {
       const headers = response.headers();

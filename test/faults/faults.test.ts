@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '@purse/server';
 import {
   clearFaults,
   control,
@@ -174,7 +175,7 @@ describe('a top-up under intermittent failures', () => {
 
     // 3. The same submission reaching another server process (no shared memory), with a fault
     //    on the way: Stripe's idempotency returns the same transfer.
-    const otherProcess = await h.addRouter({});
+    const otherProcess = await h.addRouter({ store: createMemoryStore() });
     await fault([
       {
         action: 'error',

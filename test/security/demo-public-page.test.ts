@@ -120,7 +120,9 @@ afterAll(async () => {
 describe('the /_sandbox/client proxy', () => {
   it('forwards the stand-in’s session read with the publishable key', async () => {
     const cookie = await signedInCookie('new_user');
-    const session = await raw('POST', '/api/purse/link-sessions', { headers: { cookie } });
+    const session = await raw('POST', '/api/purse/link-sessions', {
+      headers: { cookie, 'purse-request': '1' },
+    });
     expect(session.status).toBe(201);
     const { id, clientSecret } = JSON.parse(session.text) as { id: string; clientSecret: string };
     const res = await raw(

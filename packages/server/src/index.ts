@@ -26,6 +26,24 @@ export type { MemoryEventBusOptions } from './events/memory-event-bus.js';
 export { sharedEventBus } from './events/shared-event-bus.js';
 export { topicsFor } from './events/event-bus.js';
 export type { BusMessage, EventBus } from './events/event-bus.js';
+/** State instances share (live updates, webhook dedup, idempotency, read cache, rate limits). */
+export { createMemoryStore } from './store/memory-store.js';
+export type { MemoryStoreOptions } from './store/memory-store.js';
+export { sharedStore } from './store/shared-store.js';
+export { DEFAULT_RATE_LIMITS } from './store/rate-limit.js';
+export type { RateLimitedAction, RateLimits } from './store/rate-limit.js';
+export type {
+  CacheRead,
+  IdempotencyClaim,
+  IdempotencyClaimInput,
+  IdempotencyOutcome,
+  IdempotencyStore,
+  PurseStore,
+  RateLimitResult,
+  RateLimitRule,
+  RateLimitStore,
+  ReadCache,
+} from './store/store.js';
 /** The operations behind the routes, for wrapping in another framework. */
 export * as operations from './operations/index.js';
 export type { OperationContext } from './operations/context.js';

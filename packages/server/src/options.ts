@@ -6,9 +6,10 @@
 import type { Request as ExpressRequest } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
-import { sharedEventBus } from './events/shared-event-bus.js';
-import { IdempotencyGuard } from './http/idempotency.js';
 import { TOP_UP_DESCRIPTION_LENGTH, TOP_UP_MAX_AMOUNT, TOP_UP_MIN_AMOUNT } from './rules.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './store/rate-limit.js';
+import { sharedStore } from './store/shared-store.js';
+import type { PurseStore, RateLimitRule } from './store/store.js';
 
 /** Who is asking, as the host app knows them. Returned by `resolveUser`. */
 export interface PurseUser {
@@ -94,8 +95,27 @@ export interface PurseCoreOptions {
   topUps?: TopUpOptions | false;
   /** Allow `GET /financial-account?reveal=account_number` (each reveal goes to `onAudit`). @default false */
   revealAccountNumber?: boolean;
-  /** Where live updates are published; replace it with a shared bus when running several servers. @default the process-wide in-memory bus (also the webhook handler's default) */
+  /**
+   * Where everything instances share lives: live updates and their replay, webhook dedup, the
+   * idempotency guard, the read cache and rate limits. Pass `createRedisStore(...)` from
+   * `@purse/server/redis` (the same store to every instance and to the webhook handler) to run
+   * several instances. @default the process-wide in-memory store (also the webhook handler's default)
+   */
+  store?: PurseStore;
+  /** Where live updates are published. @default `store.events` */
   events?: EventBus;
+  /**
+   * How long reads (linked accounts, the financial account, top-ups, top-up sources,
+   * transactions) are served from the store before Stripe is asked again, per caller. Webhooks
+   * drop them earlier; the caller's own writes too. 0 turns the cache off. @default 30000
+   */
+  cacheTtlMs?: number;
+  /**
+   * Per-user limits on the routes that cost Stripe calls or move money (429 `rate_limited`
+   * with `Retry-After`), counted in the store. `false` for one action turns its limit off.
+   * @default { topUps: 10 a minute, refreshes: 20 a minute, linkSessions: 10 a minute }
+   */
+  rateLimits?: Partial<RateLimits>;
   /** SSE keep-alive comment interval, in ms; 0 sends none. @default 15000 */
   heartbeatMs?: number;
   /**
@@ -161,15 +181,16 @@ export interface RouterConfig {
   prefetch: FcPrefetch[];
   topUps: ResolvedTopUps | null;
   revealAccountNumber: boolean;
+  store: PurseStore;
   events: EventBus;
+  cacheTtlMs: number;
+  rateLimits: RateLimits;
   heartbeatMs: number;
   maxStreamsPerUser: number;
   streamBufferBytes: number;
   now: () => number;
   logger: PurseLogger;
   onAudit: PurseCoreOptions['onAudit'] | undefined;
-  /** Single flight and key-reuse checks for top-ups, shared by every route of one handler. */
-  idempotency: IdempotencyGuard;
 }
 
 export const consoleLogger: PurseLogger = {
@@ -292,6 +313,30 @@ function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null
   };
 }
 
+function resolveRateLimits(value: PurseCoreOptions['rateLimits']): RateLimits {
+  if (value === undefined) return { ...DEFAULT_RATE_LIMITS };
+  if (typeof value !== 'object' || (value as unknown) === null || Array.isArray(value))
+    fail('ERR_PURSE_INVALID_OPTION', '`rateLimits` must be an object');
+  const resolved: RateLimits = { ...DEFAULT_RATE_LIMITS };
+  for (const [action, rule] of Object.entries(value) as [keyof RateLimits, unknown][]) {
+    if (!Object.hasOwn(DEFAULT_RATE_LIMITS, action))
+      fail('ERR_PURSE_INVALID_OPTION', `Unknown rate limit '${action}'`);
+    if (rule === false) {
+      resolved[action] = false;
+      continue;
+    }
+    const candidate = rule as Partial<RateLimitRule> | null;
+    const field = (name: keyof RateLimitRule): number => {
+      const given = candidate?.[name];
+      if (given === undefined)
+        fail('ERR_PURSE_INVALID_OPTION', `\`rateLimits.${action}\` needs \`${name}\` (or false)`);
+      return atLeastOne(given, `rateLimits.${action}.${name}`, 1);
+    };
+    resolved[action] = { limit: field('limit'), windowMs: field('windowMs') };
+  }
+  return resolved;
+}
+
 /** Checks the options and fills in defaults. Throws `PurseConfigError` on any mistake. */
 export function resolveRouterConfig(
   options: PurseCoreOptions & { resolveUser: unknown },
@@ -349,7 +394,16 @@ export function resolveRouterConfig(
       fail('ERR_PURSE_INVALID_OPTION', `Prefetching '${item}' needs the '${item}' permission`);
     }
   }
-  const events = options.events ?? sharedEventBus();
+  const store = options.store ?? sharedStore();
+  if (
+    !hasMethods(store, ['claimOnce', 'unclaim', 'close']) ||
+    !hasMethods(store.idempotency, ['claim', 'complete', 'release']) ||
+    !hasMethods(store.cache, ['read', 'write', 'invalidate']) ||
+    !hasMethods(store.rateLimits, ['hit'])
+  ) {
+    fail('ERR_PURSE_INVALID_OPTION', '`store` must implement PurseStore (see createMemoryStore)');
+  }
+  const events = options.events ?? store.events;
   if (!hasMethods(events, ['publish', 'subscribe', 'replay'])) {
     fail(
       'ERR_PURSE_INVALID_OPTION',
@@ -372,13 +426,15 @@ export function resolveRouterConfig(
     prefetch,
     topUps,
     revealAccountNumber: booleanOption(options.revealAccountNumber, 'revealAccountNumber', false),
+    store,
     events,
+    cacheTtlMs: positiveInteger(options.cacheTtlMs, 'cacheTtlMs', 30_000),
+    rateLimits: resolveRateLimits(options.rateLimits),
     heartbeatMs: positiveInteger(options.heartbeatMs, 'heartbeatMs', 15_000),
     maxStreamsPerUser: atLeastOne(options.maxStreamsPerUser, 'maxStreamsPerUser', 5),
     streamBufferBytes: atLeastOne(options.streamBufferBytes, 'streamBufferBytes', 65_536),
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     logger: options.logger ?? consoleLogger,
     onAudit: options.onAudit,
-    idempotency: new IdempotencyGuard(),
   };
 }

@@ -6,6 +6,7 @@
  * stream. Every failure leaves as Purse's envelope `{ error: { type, code, message, param? } }`.
  */
 import { PurseError } from '@purse/core';
+import { topicsFor } from './events/event-bus.js';
 import { StreamRegistry, streamEvents } from './events/stream.js';
 import { assertNotCrossSite, readJsonBody } from './http/body.js';
 import { jsonResponse } from './http/json-response.js';
@@ -33,6 +34,7 @@ import {
   listTopUps,
 } from './operations/top-ups.js';
 import type { PurseUser, RouterConfig } from './options.js';
+import { enforceRateLimit, type RateLimitedAction } from './store/rate-limit.js';
 
 /** What a route's handler gets besides the context. */
 interface RouteInput {
@@ -50,6 +52,8 @@ interface RouteEntry {
   method: Method;
   /** Status of a success. @default 200 */
   status?: number;
+  /** The per-user rate limit this route counts against (routes that cost Stripe calls or move money). */
+  limit?: RateLimitedAction;
   run: (ctx: OperationContext, input: RouteInput) => Promise<unknown>;
 }
 
@@ -59,6 +63,7 @@ const ROUTES: readonly RouteEntry[] = [
     route: 'linkSessions',
     method: 'POST',
     status: 201,
+    limit: 'linkSessions',
     run: (ctx, { body }) => createLinkSession(ctx, body),
   },
   {
@@ -72,6 +77,7 @@ const ROUTES: readonly RouteEntry[] = [
     route: 'balanceRefresh',
     method: 'POST',
     status: 202,
+    limit: 'refreshes',
     run: (ctx, { id, body }) => refreshBalance(ctx, id, body),
   },
   {
@@ -83,6 +89,7 @@ const ROUTES: readonly RouteEntry[] = [
     route: 'transactionsRefresh',
     method: 'POST',
     status: 202,
+    limit: 'refreshes',
     run: (ctx, { id, body }) => refreshTransactions(ctx, id, body),
   },
   {
@@ -118,6 +125,7 @@ const ROUTES: readonly RouteEntry[] = [
     route: 'topUps',
     method: 'POST',
     status: 201,
+    limit: 'topUps',
     run: (ctx, { request, body }) =>
       createTopUp(ctx, body, {
         idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
@@ -191,6 +199,19 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
     const method = request.method.toUpperCase();
     const match = matchRoute(method, input.path);
     if (!match) throw new PurseError({ code: 'resource_missing', message: 'No such route.' });
+    if (match.entry.limit) {
+      await enforceRateLimit(config.store, {
+        action: match.entry.limit,
+        user: `${user.accountId ?? ''}|${user.customerId ?? ''}`,
+        limits: config.rateLimits,
+        now: () => config.now() * 1000,
+        onStoreError: (error) => {
+          config.logger.warn('rate limits skipped: the store is unavailable', {
+            error: String(error),
+          });
+        },
+      });
+    }
     let body: unknown = undefined;
     if (STATE_CHANGING.has(method)) {
       assertNotCrossSite(request);
@@ -210,6 +231,12 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
       signal: input.signal ?? request.signal,
     });
     if (result instanceof Response) return result;
+    // The caller's own change shows on their next read, here and on every other instance.
+    if (STATE_CHANGING.has(method)) {
+      await config.store.cache.invalidate(topicsFor(user)).catch((error: unknown) => {
+        config.logger.warn('could not drop cached reads after a write', { error: String(error) });
+      });
+    }
     return jsonResponse(match.entry.status ?? 200, result);
   }
 
@@ -231,7 +258,13 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         });
       }
+      // Retry-After for every 429 (rate limits and refresh cooldowns), as HTTP clients expect.
+      const retryAfter =
+        purseError.status === 429 && purseError.retryAt !== undefined
+          ? { 'retry-after': String(Math.max(1, purseError.retryAt - config.now())) }
+          : {};
       response = jsonResponse(purseError.status, purseError.toBody());
+      for (const [name, value] of Object.entries(retryAfter)) response.headers.set(name, value);
     }
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
     response.headers.set('purse-now', String(config.now()));

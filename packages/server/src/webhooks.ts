@@ -17,7 +17,8 @@ import {
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
-import { sharedEventBus } from './events/shared-event-bus.js';
+import { sharedStore } from './store/shared-store.js';
+import type { PurseStore } from './store/store.js';
 import { consoleLogger, hasMethods, PurseConfigError, type PurseLogger } from './options.js';
 import { financialAccountView, linkedAccountView, topUpView } from './views.js';
 
@@ -26,7 +27,13 @@ export interface WebhookHandlerOptions {
   stripe: Stripe;
   /** The endpoint's signing secret, `whsec_…`. */
   endpointSecret: string;
-  /** The bus the router's event streams listen to. @default the process-wide default bus (the router's default too) */
+  /**
+   * The store the handlers use: event ids are claimed there (one delivery per event across every
+   * instance), and each event drops the cached reads of the user it is about before its live
+   * update goes out. @default the process-wide in-memory store (the handlers' default too)
+   */
+  store?: PurseStore;
+  /** The bus the handlers' event streams listen to. @default `store.events` */
   events?: EventBus;
   /**
    * How far a signature's timestamp may be from now, in seconds, either way (Stripe's libraries
@@ -36,8 +43,8 @@ export interface WebhookHandlerOptions {
   toleranceSeconds?: number;
   /** Largest body read, in bytes (Stripe's events are a few KB). @default 1048576 (1 MiB) */
   maxBodyBytes?: number;
-  /** Event ids remembered for de-duplication. @default 10000 */
-  dedupeSize?: number;
+  /** How long an event id is remembered for de-duplication (Stripe retries for up to 3 days). @default 259200000 */
+  dedupeTtlMs?: number;
   /** @default console, prefixed `[purse]` */
   logger?: PurseLogger;
 }
@@ -46,25 +53,6 @@ export interface WebhookHandlerOptions {
 export type PurseWebhookHandler = (request: Request) => Promise<Response>;
 
 type ExpressHandler = (req: ExpressRequest, res: ExpressResponse) => void;
-
-class LruSet {
-  private readonly items = new Map<string, true>();
-  constructor(private readonly size: number) {}
-  has(key: string): boolean {
-    return this.items.has(key);
-  }
-  delete(key: string): void {
-    this.items.delete(key);
-  }
-  add(key: string): void {
-    this.items.delete(key);
-    this.items.set(key, true);
-    if (this.items.size > this.size) {
-      const oldest = this.items.keys().next().value;
-      if (oldest !== undefined) this.items.delete(oldest);
-    }
-  }
-}
 
 function topicForHolder(
   holder: Stripe.FinancialConnections.Account['account_holder'],
@@ -97,7 +85,14 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
       "`endpointSecret` must be the endpoint's signing secret, starting with whsec_ (ERR_PURSE_INVALID_WEBHOOK_SECRET)",
     );
   }
-  const events = options.events ?? sharedEventBus();
+  const store = options.store ?? sharedStore();
+  if (!hasMethods(store, ['claimOnce', 'unclaim']) || !hasMethods(store.cache, ['invalidate'])) {
+    throw new PurseConfigError(
+      'ERR_PURSE_INVALID_OPTION',
+      '`store` must implement PurseStore (see createMemoryStore) (ERR_PURSE_INVALID_OPTION)',
+    );
+  }
+  const events = options.events ?? store.events;
   if (!hasMethods(events, ['publish', 'subscribe', 'replay'])) {
     throw new PurseConfigError(
       'ERR_PURSE_INVALID_OPTION',
@@ -123,10 +118,13 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
       '`logger` must have info, warn and error methods (ERR_PURSE_INVALID_OPTION)',
     );
   }
-  const seen = new LruSet(count(options.dedupeSize, 'dedupeSize', 10_000, 1));
+  const dedupeTtlMs = count(options.dedupeTtlMs, 'dedupeTtlMs', 259_200_000, 1);
   const transfers = new Map<string, TopUp>();
 
+  // Cached reads go first, on every instance: a user who gets the live event and then reads
+  // must see the new state, never the cached old one.
   const publish = async (topic: string, event: PurseEvent): Promise<void> => {
+    await store.cache.invalidate([topic]);
     await events.publish(topic, event);
   };
 
@@ -257,13 +255,25 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
       logger.warn('ignored a signed webhook body that is not an event');
       return answer(200, { received: true });
     }
-    if (seen.has(event.id)) return answer(200, { received: true, duplicate: true });
+    let first: boolean;
+    try {
+      first = await store.claimOnce(`webhook:${event.id}`, dedupeTtlMs);
+    } catch (error) {
+      // Without the store the event can be neither deduplicated nor published: Stripe retries.
+      logger.error('could not claim a webhook event; Stripe will retry it', {
+        event: event.id,
+        error: String(error),
+      });
+      return answer(503, {
+        error: { type: 'api_error', code: 'store_unavailable', message: 'Retry later.' },
+      });
+    }
+    if (!first) return answer(200, { received: true, duplicate: true });
     // Route before answering: routing is a couple of reads at most, and if it fails for a reason
     // that may pass (Stripe or the bus unavailable) Stripe must send the event again, which a
     // 2xx would tell it not to. A failure that would recur on every retry (a signed event
     // without `data`, an object Stripe says does not exist on that account) is logged and
     // answered 2xx, as an unknown event is, so that Stripe does not retry it for days.
-    seen.add(event.id);
     if (!hasData(event)) {
       logger.warn('ignored a signed webhook event without data.object', {
         event: event.id,
@@ -283,7 +293,7 @@ export function createPurseWebhookHandler(options: WebhookHandlerOptions): Purse
         });
         return answer(200, { received: true });
       }
-      seen.delete(event.id);
+      await store.unclaim(`webhook:${event.id}`).catch(() => undefined);
       logger.error('could not route a webhook event; Stripe will retry it', {
         event: event.id,
         type: event.type,

@@ -268,7 +268,7 @@ describe('createWebhookHandler validates its options when it is called', () => {
     ],
     [
       'a fractional dedupe size',
-      { stripe, endpointSecret: secret, dedupeSize: 2.5 },
+      { stripe, endpointSecret: secret, dedupeTtlMs: 2.5 },
       'ERR_PURSE_INVALID_OPTION',
     ],
     [

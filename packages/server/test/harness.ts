@@ -17,6 +17,7 @@ import {
   type PurseCoreOptions,
   type PurseUser,
 } from '../src/index.js';
+import { createMemoryStore } from '../src/store/memory-store.js';
 import { defaultMount, mountPurse, type Mount } from './mounts.js';
 
 /** Tuesday 10:00 in New York: business days ahead, no holiday near. */
@@ -99,6 +100,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const stripe = sb.stripe({ maxNetworkRetries: 2 });
   const bus = createMemoryEventBus();
+  // Each harness has its own store, shared by its routers and its webhook handler.
+  const store = createMemoryStore({ events: bus });
   const find = (key: string): SeedPersona => {
     const persona = sb.seed.personas.find((p) => p.key === key);
     if (!persona) throw new Error(`no persona ${key}`);
@@ -125,10 +128,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const mount = options.mount ?? defaultMount();
   const routerOptions = (overrides: Partial<PurseCoreOptions> = {}): PurseCoreOptions => ({
     stripe,
+    store,
     events: bus,
     now: () => sb.clock.now(),
     logger: silent,
     topUps: { balanceRefreshWaitMs: 0 },
+    // Suites change the sandbox behind the server's back and read at once, and call the same
+    // routes many times: the read cache and the rate limits have suites of their own.
+    cacheTtlMs: 0,
+    rateLimits: { topUps: false, refreshes: false, linkSessions: false },
     ...options.router,
     ...overrides,
   });
@@ -139,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     createWebhookHandler({
       stripe,
       endpointSecret: sb.webhookSecret,
+      store,
       events: bus,
       logger: silent,
     }),

@@ -39,6 +39,7 @@ export type PurseErrorCode =
   | 'network_error'
   | 'rate_limited'
   | 'stripe_unavailable'
+  | 'store_unavailable'
   | 'internal_error';
 
 /** Every error code the server can send, with the HTTP status it comes with. */
@@ -89,6 +90,8 @@ export const PURSE_ERROR_STATUS: Readonly<Record<PurseErrorCode, number>> = {
   network_error: 0,
   rate_limited: 429,
   stripe_unavailable: 503,
+  /** The shared store (Redis) cannot be reached; money movement waits rather than risk a duplicate. */
+  store_unavailable: 503,
   internal_error: 500,
 };
 

@@ -17,6 +17,7 @@ import { assertIdPrefix, parseInput } from '../http/validate.js';
 import { emptyInput, transactionQuery } from './input.js';
 import { linkedAccountView, transactionView } from '../views.js';
 import { accountHolderOf, fcRequestOptions, type OperationContext } from './context.js';
+import { cached, fcScope, linkedAccountFromList } from './cached.js';
 import { isHeldBy, ownedFcAccount } from './ownership.js';
 
 type FcAccount = Stripe.FinancialConnections.Account;
@@ -30,17 +31,24 @@ export async function listAccounts(
   query: unknown = {},
 ): Promise<AccountList> {
   parseInput(emptyInput, query);
-  const holder = accountHolderOf(ctx);
-  const filter =
-    holder.type === 'account' ? { account: holder.account } : { customer: holder.customer };
-  const data: LinkedAccount[] = [];
-  for await (const account of ctx.config.stripe.financialConnections.accounts.list(
-    { account_holder: filter, limit: 100 },
-    fcRequestOptions(ctx),
-  )) {
-    if (isHeldBy(ctx, account.account_holder)) data.push(linkedAccountView(account));
-  }
-  return { data };
+  return linkedAccounts(ctx);
+}
+
+/** The caller's linked accounts: one list call to Stripe, cached. */
+function linkedAccounts(ctx: OperationContext): Promise<AccountList> {
+  return cached(ctx, fcScope(ctx), 'accounts', async () => {
+    const holder = accountHolderOf(ctx);
+    const filter =
+      holder.type === 'account' ? { account: holder.account } : { customer: holder.customer };
+    const data: LinkedAccount[] = [];
+    for await (const account of ctx.config.stripe.financialConnections.accounts.list(
+      { account_holder: filter, limit: 100 },
+      fcRequestOptions(ctx),
+    )) {
+      if (isHeldBy(ctx, account.account_holder)) data.push(linkedAccountView(account));
+    }
+    return { data };
+  });
 }
 
 export async function getAccount(
@@ -49,7 +57,20 @@ export async function getAccount(
   query: unknown = {},
 ): Promise<LinkedAccount> {
   parseInput(emptyInput, query);
-  return linkedAccountView(await ownedFcAccount(ctx, id));
+  assertIdPrefix(id, 'fca_');
+  return ownedLinkedAccount(ctx, id);
+}
+
+/**
+ * With the cache on, one of the caller's accounts comes from their cached list (no call of its
+ * own: the list only holds accounts proved to be theirs); without it, a retrieve proves it.
+ */
+async function ownedLinkedAccount(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+  const listed =
+    ctx.config.cacheTtlMs > 0
+      ? await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx))
+      : null;
+  return listed ?? linkedAccountView(await ownedFcAccount(ctx, id));
 }
 
 /** Why a refresh of `feature` cannot start now, or null. */
@@ -191,33 +212,36 @@ export async function listTransactions(
   const query = parseInput(transactionQuery, input);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'fctxn_', 'cursor');
   if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
-  const account = await ownedFcAccount(ctx, id);
-  if (!(account.permissions ?? []).includes('transactions')) {
-    throw new PurseError({
-      code: 'permission_missing',
-      message: 'This account did not grant access to its transactions.',
-    });
-  }
-  const range: Stripe.RangeQueryParam = {};
-  if (query.from !== undefined) range.gte = query.from;
-  if (query.to !== undefined) range.lt = query.to;
-  let page: Stripe.ApiList<Stripe.FinancialConnections.Transaction>;
-  try {
-    page = await listFromStripe(ctx, account.id, query, range);
-  } catch (error) {
-    // Stripe refuses the list until a transaction refresh has succeeded (right after linking,
-    // or while the first refresh is pending or has failed): there are no transactions yet. The
-    // account's `transactionRefresh` status tells the client why.
-    if (stripeCode(error) === NO_TRANSACTION_REFRESH_YET)
-      return { data: [], hasMore: false, nextCursor: null };
-    throw error;
-  }
-  const last = page.data.at(-1);
-  return {
-    data: page.data.map(transactionView),
-    hasMore: page.has_more,
-    nextCursor: page.has_more && last ? last.id : null,
-  };
+  return cached(ctx, fcScope(ctx), `transactions:${id}:${JSON.stringify(query)}`, async () => {
+    assertIdPrefix(id, 'fca_');
+    const account = await ownedLinkedAccount(ctx, id);
+    if (!account.permissions.includes('transactions')) {
+      throw new PurseError({
+        code: 'permission_missing',
+        message: 'This account did not grant access to its transactions.',
+      });
+    }
+    const range: Stripe.RangeQueryParam = {};
+    if (query.from !== undefined) range.gte = query.from;
+    if (query.to !== undefined) range.lt = query.to;
+    let page: Stripe.ApiList<Stripe.FinancialConnections.Transaction>;
+    try {
+      page = await listFromStripe(ctx, account.id, query, range);
+    } catch (error) {
+      // Stripe refuses the list until a transaction refresh has succeeded (right after linking,
+      // or while the first refresh is pending or has failed): there are no transactions yet. The
+      // account's `transactionRefresh` status tells the client why.
+      if (stripeCode(error) === NO_TRANSACTION_REFRESH_YET)
+        return { data: [], hasMore: false, nextCursor: null };
+      throw error;
+    }
+    const last = page.data.at(-1);
+    return {
+      data: page.data.map(transactionView),
+      hasMore: page.has_more,
+      nextCursor: page.has_more && last ? last.id : null,
+    };
+  });
 }
 
 function listFromStripe(

@@ -8,6 +8,7 @@ import { parseInput } from '../http/validate.js';
 import { financialAccountView } from '../views.js';
 import { nicknameInput } from './input.js';
 import { treasuryRequestOptions, type OperationContext } from './context.js';
+import { cached, treasuryScope } from './cached.js';
 import { ownedFinancialAccount } from './ownership.js';
 
 const readOptions = z.strictObject({ revealAccountNumber: z.boolean().optional() });
@@ -17,7 +18,11 @@ export async function getFinancialAccount(
   input: { revealAccountNumber?: boolean } = {},
 ): Promise<FinancialAccountView> {
   const options = parseInput(readOptions, input);
-  if (!options.revealAccountNumber) return financialAccountView(await ownedFinancialAccount(ctx));
+  if (!options.revealAccountNumber) {
+    return cached(ctx, treasuryScope(ctx), 'financial-account', async () =>
+      financialAccountView(await ownedFinancialAccount(ctx)),
+    );
+  }
   if (!ctx.config.revealAccountNumber) {
     throw new PurseError({
       code: 'account_number_hidden',

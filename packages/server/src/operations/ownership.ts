@@ -14,6 +14,7 @@ import {
   type OperationContext,
 } from './context.js';
 import { PurseError } from '@purse/core';
+import { cached, treasuryScope } from './cached.js';
 
 async function orNotFound<T>(promise: Promise<T>, what: string): Promise<T> {
   try {
@@ -79,6 +80,14 @@ export async function ownedFinancialAccount(
     : first;
 }
 
+/** The id of the caller's FinancialAccount, proved once and then cached (for reads that only need the id). */
+export function ownedFinancialAccountId(ctx: OperationContext): Promise<string> {
+  return cached(ctx, treasuryScope(ctx), 'financial-account-id', async () => {
+    const fa = await ownedFinancialAccount(ctx);
+    return fa.id;
+  });
+}
+
 function missingFinancialAccount(): PurseError {
   return new PurseError({
     code: 'financial_account_missing',
@@ -95,14 +104,14 @@ export async function ownedTopUp(
   id: string,
 ): Promise<Stripe.Treasury.InboundTransfer> {
   assertIdPrefix(id, 'ibt_');
-  const [fa, transfer] = await Promise.all([
-    ownedFinancialAccount(ctx),
+  const [financialAccount, transfer] = await Promise.all([
+    ownedFinancialAccountId(ctx),
     orNotFound(
       ctx.config.stripe.treasury.inboundTransfers.retrieve(id, {}, treasuryRequestOptions(ctx)),
       'top-up',
     ),
   ]);
-  if (transfer.financial_account !== fa.id) throw notFound('top-up');
+  if (transfer.financial_account !== financialAccount) throw notFound('top-up');
   return transfer;
 }
 

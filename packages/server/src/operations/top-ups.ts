@@ -18,11 +18,18 @@ import type Stripe from 'stripe';
 import type { ResolvedTopUps } from '../options.js';
 import { SAME_DAY_INELIGIBLE, stripeCode, withClientParam } from '../http/stripe-errors.js';
 import { scopeIdempotencyKey } from '../http/idempotency.js';
+import { runIdempotent } from '../store/run-idempotent.js';
 import { assertIdPrefix, parseInput } from '../http/validate.js';
 import { emptyInput, parseTopUpInput, topUpQuery, type TopUpInput } from './input.js';
 import { balanceView, topUpView } from '../views.js';
 import { fcRequestOptions, treasuryRequestOptions, type OperationContext } from './context.js';
-import { ownedFinancialAccount, ownedPaymentMethod, ownedTopUp } from './ownership.js';
+import { cached, treasuryScope } from './cached.js';
+import {
+  ownedFinancialAccount,
+  ownedFinancialAccountId,
+  ownedPaymentMethod,
+  ownedTopUp,
+} from './ownership.js';
 
 type FcAccount = Stripe.FinancialConnections.Account;
 
@@ -57,58 +64,60 @@ export async function listTopUpSources(
 ): Promise<TopUpSourceList> {
   parseInput(emptyInput, query);
   topUpsConfig(ctx);
-  const { stripe } = ctx.config;
-  const options = treasuryRequestOptions(ctx);
-  const [inbound, methods, accounts] = await Promise.all([
-    inboundPaymentMethodIds(ctx),
-    (async () => {
-      const list: Stripe.PaymentMethod[] = [];
-      for await (const pm of stripe.paymentMethods.list(
-        { type: 'us_bank_account', limit: 100 },
-        options,
-      ))
-        list.push(pm);
-      return list;
-    })(),
-    (async () => {
-      const map = new Map<string, FcAccount>();
-      for await (const account of stripe.financialConnections.accounts.list(
-        { account_holder: { account: options.stripeAccount ?? '' }, limit: 100 },
-        fcRequestOptions(ctx),
-      )) {
-        map.set(account.id, account);
-      }
-      return map;
-    })(),
-  ]);
-  const seen = new Set<string>();
-  const data: TopUpSource[] = [];
-  for (const pm of methods) {
-    const bank = pm.us_bank_account;
-    if (!bank || !inbound.has(pm.id)) continue;
-    // The same bank linked twice is one source.
-    const identity = bank.fingerprint ?? pm.id;
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    const linked = bank.financial_connections_account
-      ? accounts.get(bank.financial_connections_account)
-      : undefined;
-    if (linked?.status === 'disconnected') continue;
-    data.push({
-      id: pm.id,
-      bankName: bank.bank_name,
-      last4: bank.last4,
-      accountType:
-        bank.account_type === 'checking'
-          ? 'checking'
-          : bank.account_type === 'savings'
-            ? 'savings'
-            : null,
-      linkedAccountId: bank.financial_connections_account,
-      balance: linked ? balanceView(linked.balance) : null,
-    });
-  }
-  return { data };
+  return cached(ctx, treasuryScope(ctx), 'top-up-sources', async () => {
+    const { stripe } = ctx.config;
+    const options = treasuryRequestOptions(ctx);
+    const [inbound, methods, accounts] = await Promise.all([
+      inboundPaymentMethodIds(ctx),
+      (async () => {
+        const list: Stripe.PaymentMethod[] = [];
+        for await (const pm of stripe.paymentMethods.list(
+          { type: 'us_bank_account', limit: 100 },
+          options,
+        ))
+          list.push(pm);
+        return list;
+      })(),
+      (async () => {
+        const map = new Map<string, FcAccount>();
+        for await (const account of stripe.financialConnections.accounts.list(
+          { account_holder: { account: options.stripeAccount ?? '' }, limit: 100 },
+          fcRequestOptions(ctx),
+        )) {
+          map.set(account.id, account);
+        }
+        return map;
+      })(),
+    ]);
+    const seen = new Set<string>();
+    const data: TopUpSource[] = [];
+    for (const pm of methods) {
+      const bank = pm.us_bank_account;
+      if (!bank || !inbound.has(pm.id)) continue;
+      // The same bank linked twice is one source.
+      const identity = bank.fingerprint ?? pm.id;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      const linked = bank.financial_connections_account
+        ? accounts.get(bank.financial_connections_account)
+        : undefined;
+      if (linked?.status === 'disconnected') continue;
+      data.push({
+        id: pm.id,
+        bankName: bank.bank_name,
+        last4: bank.last4,
+        accountType:
+          bank.account_type === 'checking'
+            ? 'checking'
+            : bank.account_type === 'savings'
+              ? 'savings'
+              : null,
+        linkedAccountId: bank.financial_connections_account,
+        balance: linked ? balanceView(linked.balance) : null,
+      });
+    }
+    return { data };
+  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -243,7 +252,9 @@ export async function createTopUp(
   const input = parseTopUpInput(request);
   const key = scopeIdempotencyKey(options.idempotencyKey, callerKey(ctx));
   validateTopUp(topUps, input);
-  return ctx.config.idempotency.run(key, input, () => submitTopUp(ctx, topUps, input, key));
+  return runIdempotent(ctx.config.store, { key, owner: callerKey(ctx), body: input }, () =>
+    submitTopUp(ctx, topUps, input, key),
+  );
 }
 
 async function submitTopUp(
@@ -351,26 +362,28 @@ export async function listTopUps(
   topUpsConfig(ctx);
   const query = parseInput(topUpQuery, input);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'ibt_', 'cursor');
-  const fa = await ownedFinancialAccount(ctx);
-  const page = await ctx.config.stripe.treasury.inboundTransfers
-    .list(
-      {
-        financial_account: fa.id,
-        limit: query.limit ?? 20,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
-      },
-      treasuryRequestOptions(ctx),
-    )
-    .catch((error: unknown) => {
-      throw withClientParam(error, { starting_after: 'cursor' });
-    });
-  const last = page.data.at(-1);
-  return {
-    data: page.data.map((t) => topUpView(t)),
-    hasMore: page.has_more,
-    nextCursor: page.has_more && last ? last.id : null,
-  };
+  return cached(ctx, treasuryScope(ctx), `top-ups:${JSON.stringify(query)}`, async () => {
+    const financialAccount = await ownedFinancialAccountId(ctx);
+    const page = await ctx.config.stripe.treasury.inboundTransfers
+      .list(
+        {
+          financial_account: financialAccount,
+          limit: query.limit ?? 20,
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.cursor === undefined ? {} : { starting_after: query.cursor }),
+        },
+        treasuryRequestOptions(ctx),
+      )
+      .catch((error: unknown) => {
+        throw withClientParam(error, { starting_after: 'cursor' });
+      });
+    const last = page.data.at(-1);
+    return {
+      data: page.data.map((t) => topUpView(t)),
+      hasMore: page.has_more,
+      nextCursor: page.has_more && last ? last.id : null,
+    };
+  });
 }
 
 export async function getTopUp(
@@ -380,7 +393,10 @@ export async function getTopUp(
 ): Promise<TopUp> {
   parseInput(emptyInput, query);
   topUpsConfig(ctx);
-  return topUpView(await ownedTopUp(ctx, id));
+  assertIdPrefix(id, 'ibt_');
+  return cached(ctx, treasuryScope(ctx), `top-up:${id}`, async () =>
+    topUpView(await ownedTopUp(ctx, id)),
+  );
 }
 
 export async function cancelTopUp(
