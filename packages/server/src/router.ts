@@ -32,6 +32,7 @@ import {
   listTopUps,
 } from './operations/top-ups.js';
 import { resolveRouterConfig, type PurseRouterOptions, type RouterConfig } from './options.js';
+import { listWalletActivity } from './operations/wallet-activity.js';
 
 const BODY_LIMIT = '16kb';
 const STATEMENT_DESCRIPTOR = /^[A-Za-z0-9 \-#.$&*]{1,10}$/;
@@ -257,6 +258,10 @@ export function createPurseRouter(options: PurseRouterOptions): Router {
   router.get('/top-ups', async (req, res) => {
     const query = parseInput(topUpQuery, req.query);
     res.json(await listTopUps(ctxOf(res), query));
+  });
+  router.get('/wallet-activity', async (req, res) => {
+    const query = parseInput(topUpQuery.omit({ status: true }), req.query);
+    res.json(await listWalletActivity(ctxOf(res), query));
   });
   router.get('/top-ups/:id', async (req, res) => {
     parseInput(emptyBody, req.query);
