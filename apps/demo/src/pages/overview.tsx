@@ -3,6 +3,7 @@ import {
   FinancialAccountCard,
   LinkBankAccount,
   useLinkedAccounts,
+  WalletActivity,
 } from '@purse/react';
 import type { ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
@@ -35,6 +36,7 @@ export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
             {t.addMoney}
           </Link>
         ) : null}
+        <WalletActivity headingLevel={3} pageSize={5} />
       </section>
       <section aria-labelledby="linked-title" className="demo-Section">
         <h2 id="linked-title">{t.linkedAccounts}</h2>
