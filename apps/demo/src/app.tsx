@@ -1,5 +1,5 @@
 import { PurseProvider, type StripeLike } from '@purse/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DemoConfig } from './demo-api.js';
 import { demoApi } from './demo-api.js';
 import { demoMessages, type DemoLocale, type DemoMessages } from './messages.js';
@@ -23,6 +23,7 @@ export function App({ config, stripe }: AppProps): ReactNode {
   // On phones the settings fold away behind one button; on wider screens they are always shown.
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [presenterOpen, setPresenterOpen] = useState(false);
+  const presenterToggle = useRef<HTMLButtonElement>(null);
   const t = demoMessages[locale];
   const path = usePath();
 
@@ -52,6 +53,7 @@ export function App({ config, stripe }: AppProps): ReactNode {
       <div className="demo-HeaderActions">
         {presenter ? (
           <button
+            ref={presenterToggle}
             type="button"
             className="demo-IconButton demo-PresenterToggle"
             aria-expanded={presenterOpen}
@@ -154,7 +156,11 @@ export function App({ config, stripe }: AppProps): ReactNode {
             open={presenterOpen}
             t={t.simulator}
             locale={locale}
-            onClose={() => setPresenterOpen(false)}
+            onClose={() => {
+              setPresenterOpen(false);
+              // Focus goes back to the button that opened the panel.
+              presenterToggle.current?.focus();
+            }}
           />
         ) : null}
       </div>

@@ -264,21 +264,23 @@ export function Simulator({ id, open, t, locale, onClose }: SimulatorProps): Rea
 
       <section className="demo-Simulator-log" aria-labelledby={`${id}-log`}>
         <h3 id={`${id}-log`}>{t.log}</h3>
-        <ol role="log" aria-live="polite">
-          {log.length === 0 ? <li className="demo-Muted">{t.logEmpty}</li> : null}
-          {log.map((entry) => (
-            <li key={entry.id} data-tone={entry.tone}>
-              <time dateTime={entry.at.toISOString()}>
-                {entry.at.toLocaleTimeString(locale, {
-                  hour: 'numeric',
-                  minute: '2-digit',
-                  second: '2-digit',
-                })}
-              </time>{' '}
-              {entry.text}
-            </li>
-          ))}
-        </ol>
+        <div role="log" aria-live="polite">
+          <ol>
+            {log.length === 0 ? <li className="demo-Muted">{t.logEmpty}</li> : null}
+            {log.map((entry) => (
+              <li key={entry.id} data-tone={entry.tone}>
+                <time dateTime={entry.at.toISOString()}>
+                  {entry.at.toLocaleTimeString(locale, {
+                    hour: 'numeric',
+                    minute: '2-digit',
+                    second: '2-digit',
+                  })}
+                </time>{' '}
+                {entry.text}
+              </li>
+            ))}
+          </ol>
+        </div>
       </section>
     </aside>
   );
