@@ -303,7 +303,7 @@ test('9. in German, amounts and dates are formatted the German way', async ({ pa
   // 1.250,00 $ with a no-break space before the sign.
   await expect(walletCard(page)).toContainText(/1\.250,00\s\$/);
   await expect(card(page, 'Everyday Checking')).toContainText(/4\.218,37\s\$/);
-  await page.getByRole('link', { name: 'Einzahlen' }).click();
+  await page.getByRole('link', { name: 'Einzahlen', exact: true }).click();
   const form = page.locator('.purse-TopUp');
   await form.getByRole('radio', { name: /6789/ }).check();
   await form.getByLabel('Betrag').fill('1.234,56');
