@@ -115,5 +115,7 @@ describe('wallet activity', () => {
     expect(res.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(res.body.error.code).toBe(unknown.body.error.code);
+    // The answer does not even echo the foreign id back.
+    expect(JSON.stringify(res.body)).not.toContain(foreign);
   });
 });
