@@ -3,7 +3,15 @@
  * webhook handler) and the built web app. Each scenario starts from a freshly seeded sandbox.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { advanceUntil, expectNoAxeViolations, screenshot, signIn, simulate } from './helpers.js';
+import {
+  advanceUntil,
+  expectFitsViewport,
+  expectNoAxeViolations,
+  screenshot,
+  settled,
+  signIn,
+  simulate,
+} from './helpers.js';
 
 const linkButton = (page: Page) =>
   page.getByRole('button', { name: 'Link a bank account' }).first();
@@ -86,7 +94,7 @@ test('2. a balance refresh goes pending then succeeded live, then cools down; a 
 
   // A down bank: its prefetched refresh fails, and the card says so.
   await signIn(page, 'new_user');
-  await linkInModal(page, 'Down Bank (Unscheduled)', ['Checking']);
+  await linkInModal(page, 'Down Bank', ['Checking']);
   const down = card(page, 'Down Bank');
   await expect(down.getByText('Your bank didn’t respond to the last refresh.')).toBeVisible({
     timeout: 15_000,
@@ -280,7 +288,11 @@ test('8. scenario 4 by keyboard alone, and axe finds nothing on any page', async
   await expect(walletCard(page)).toContainText('$1,280.00');
 
   // The dark theme passes too.
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expectNoAxeViolations(page);
   await screenshot(page, '8-overview-dark');
 });
@@ -291,7 +303,7 @@ test('9. in German, amounts and dates are formatted the German way', async ({ pa
   // 1.250,00 $ with a no-break space before the sign.
   await expect(walletCard(page)).toContainText(/1\.250,00\s\$/);
   await expect(card(page, 'Everyday Checking')).toContainText(/4\.218,37\s\$/);
-  await page.getByRole('link', { name: 'Aufladen' }).click();
+  await page.getByRole('link', { name: 'Einzahlen', exact: true }).click();
   const form = page.locator('.purse-TopUp');
   await form.getByRole('radio', { name: /6789/ }).check();
   await form.getByLabel('Betrag').fill('1.234,56');
@@ -346,4 +358,187 @@ test('10. served as a public page: security headers, compressed immutable assets
     'sourceMappingURL',
   );
   expect(violations).toEqual([]);
+});
+
+const PERSONAS = ['freelancer', 'short_of_funds', 'new_user'] as const;
+const PAGES = [
+  { path: '/', name: 'overview' },
+  { path: '/spending', name: 'spending' },
+  { path: '/top-up', name: 'top-up' },
+] as const;
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+] as const;
+
+/** Visits every page for a persona and checks each: axe (with best practices) and the width. */
+async function walk(
+  page: Page,
+  persona: (typeof PERSONAS)[number],
+  size: (typeof WIDTHS)[number],
+  options: { locale?: 'en' | 'de' | 'fr'; theme?: 'light' | 'dark' } = {},
+): Promise<void> {
+  await page.setViewportSize(size);
+  await signIn(page, persona, options);
+  for (const { path, name } of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await settled(page);
+    await expectFitsViewport(page);
+    await expectNoAxeViolations(page, { bestPractice: true });
+    const tag = [
+      persona,
+      name,
+      String(size.width),
+      options.locale ?? 'en',
+      options.theme ?? 'light',
+    ];
+    await screenshot(page, `walk-${tag.join('-')}`);
+  }
+}
+
+for (const persona of PERSONAS) {
+  for (const size of WIDTHS) {
+    test(`10. every page for ${persona} at ${String(size.width)} px: axe finds nothing, nothing scrolls sideways`, async ({
+      page,
+    }) => {
+      await walk(page, persona, size);
+    });
+  }
+}
+
+test('11. in German (dark, on a phone) and French (light, wide), every page passes too', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await walk(page, 'freelancer', WIDTHS[0], { locale: 'de', theme: 'dark' });
+  await walk(page, 'new_user', WIDTHS[1], { locale: 'fr', theme: 'light' });
+  // French elision: "qu’Alex", not "que Alex".
+  await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
+  await expect(page.getByRole('button', { name: 'Continuer en tant qu’Alex' })).toBeVisible();
+});
+
+test('12. Alex has a way forward everywhere: link from Spending and Top up; Maya can add money', async ({
+  page,
+}) => {
+  await signIn(page, 'new_user');
+  await page.getByRole('link', { name: 'Spending' }).click();
+  await expect(
+    page.getByRole('main').getByRole('button', { name: 'Link a bank account' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Top up' }).click();
+  const form = page.locator('.purse-TopUp');
+  await form.getByRole('button', { name: 'Link a bank account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link a bank account' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'StripeBank' }).click();
+  await dialog.getByRole('checkbox', { name: /Everyday Checking/ }).check();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Agree and link' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(form.getByRole('radio', { name: /6789/ })).toBeVisible({ timeout: 15_000 });
+
+  // Once something is linked, the overview's main action is to add money, from the wallet.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('button', { name: 'Link another account' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add money' }).click();
+  await expect(page).toHaveURL(/\/top-up$/);
+});
+
+test('13. the first view says what this is and what to try first as each persona', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.request.delete('/demo/session');
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Purse inside Fieldwork' }),
+  ).toBeVisible();
+  await expect(page.getByText('Fieldwork is a marketplace for freelancers')).toBeVisible();
+  await expect(page.getByText('Try first:')).toHaveCount(3);
+  await expect(page.getByText('Link a test bank in three steps.')).toBeVisible();
+  // A skip link is the first thing the keyboard reaches.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await expectFitsViewport(page);
+    await expectNoAxeViolations(page, { bestPractice: true });
+    await screenshot(page, `13-first-view-${String(size.width)}`);
+  }
+});
+
+test('14. the presenter panel never covers the page, speaks plainly, runs the clock faster and logs what it did', async ({
+  page,
+}) => {
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await signIn(page, 'freelancer');
+    await page.goto('/top-up');
+    await settled(page);
+    const toggle = page.getByRole('button', { name: 'Presenter tools' });
+    await toggle.click();
+    const panel = page.getByRole('complementary', { name: 'Presenter tools' });
+    await expect(panel).toBeVisible();
+    // Close comes first and has focus.
+    await expect(panel.getByRole('button', { name: 'Close presenter tools' })).toBeFocused();
+
+    // Nothing in the panel spills out of its box.
+    const spill = await panel.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return Array.from(el.querySelectorAll('*'))
+        .map((child) => child.getBoundingClientRect())
+        .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)).length;
+    });
+    expect(spill).toBe(0);
+
+    // It never covers what it changes: the form sits clear of it.
+    const form = await page.locator('.purse-TopUp').boundingBox();
+    const sheet = await panel.boundingBox();
+    expect(form && sheet).toBeTruthy();
+    if (size.width >= 1024) expect(form!.x + form!.width).toBeLessThanOrEqual(sheet!.x);
+    else {
+      // A bottom sheet: the page can scroll the form's end clear above it.
+      const room = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.demo-App')!).paddingBottom,
+      );
+      expect(parseFloat(room)).toBeGreaterThanOrEqual(sheet!.height - 1);
+    }
+    await expectFitsViewport(page);
+
+    await expect(
+      panel.getByRole('button', { name: 'Fail with: insufficient funds' }),
+    ).toBeVisible();
+    await expect(panel).not.toContainText('insufficient_funds');
+    await expectNoAxeViolations(page, { bestPractice: true });
+
+    // Speed: ×3600 moves the sandbox clock an hour a second.
+    const serverNow = async (): Promise<number> =>
+      Number((await page.request.get('/api/purse/financial-account')).headers()['purse-now']);
+    const before = await serverNow();
+    await panel.getByText('×3600').click();
+    await expect(panel.getByRole('log')).toContainText('Clock speed: 1 hour each second');
+    await page.waitForTimeout(2_500);
+    expect((await serverNow()) - before).toBeGreaterThanOrEqual(3_600);
+    await panel.getByText('×1', { exact: true }).click();
+    await expect(panel.getByRole('log')).toContainText('Clock speed: Real time');
+
+    await panel.getByRole('button', { name: '+1 hour' }).click();
+    await expect(panel.getByRole('log')).toContainText('+1 hour. The clock now reads');
+    await screenshot(page, `presenter-${size.width < 1024 ? 'phone' : 'desktop'}-after-e2e`);
+    await panel.getByRole('button', { name: 'Close presenter tools' }).click();
+    await expect(panel).toBeHidden();
+    await expect(toggle).toBeFocused();
+  }
+});
+
+test('15. the top-up page on a phone fits, with the balance on its own line', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'freelancer');
+  await page.goto('/top-up');
+  await settled(page);
+  await expectFitsViewport(page);
+  await screenshot(page, 'top-up-phone-after-e2e');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectFitsViewport(page);
 });

@@ -34,11 +34,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Runs axe on the page and fails on any violation (WCAG 2.x A and AA). */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+/**
+ * Runs axe on the page and fails on any violation (WCAG 2.x A and AA, plus axe's best practices
+ * such as `heading-order` when `bestPractice` is set).
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  options: { bestPractice?: boolean } = {},
+): Promise<void> {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  if (options.bestPractice) tags.push('best-practice');
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
@@ -72,4 +78,19 @@ export async function advanceUntil(
     }
   }
   await expect(locator).toHaveAttribute('data-state', state, { timeout: 10_000 });
+}
+
+/** Nothing on the page is wider than the viewport: no sideways scrolling. */
+export async function expectFitsViewport(page: Page): Promise<void> {
+  const { scrollWidth, viewport } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(viewport);
+}
+
+/** Waits until nothing on the page is loading (no skeleton or busy region left). */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('main [data-state="loading"]')).toHaveCount(0, { timeout: 20_000 });
 }

@@ -15,6 +15,13 @@ export interface SimulatorOptions {
   personaOf: (req: Request) => DemoPersona | null;
 }
 
+/** The speeds the presenter can pick: real time, a minute a second, an hour a second. */
+export const CLOCK_SPEEDS = [1, 60, 3600] as const;
+export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
+
+/** How often the speed-up moves the clock: often enough that countdowns look smooth. */
+const SPEED_TICK_MS = 1000;
+
 class SimulatorError extends Error {
   constructor(
     readonly status: number,
@@ -55,10 +62,54 @@ export function createSimulatorRouter(options: SimulatorOptions): Router {
     return found;
   };
 
-  // Back to the seeded demo: every persona as it was at start (keeps who is signed in).
-  router.post('/reset', (_req, res) => {
+  // The sandbox clock runs at the speed it was started with (`--speed`, usually 1×). A faster
+  // speed is the difference, added by advancing the clock once a second: the sandbox runs what
+  // falls due on each advance, so transfers settle and the UI updates as they would live.
+  let speed: ClockSpeed = 1;
+  let baseRate: number | null = null;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const readBaseRate = async (): Promise<number> => {
+    if (baseRate !== null) return baseRate;
+    const response = await fetch(`${sandbox.url}/_sandbox/clock`, {
+      headers: { authorization: `Bearer ${sandbox.secretKey}` },
+    });
+    const json = (await response.json()) as { speed?: unknown };
+    baseRate = typeof json.speed === 'number' ? json.speed : 1;
+    return baseRate;
+  };
+  const setSpeed = async (next: ClockSpeed): Promise<void> => {
+    clearInterval(ticker);
+    ticker = undefined;
+    speed = next;
+    const extra = Math.round((next - (await readBaseRate())) * (SPEED_TICK_MS / 1000));
+    if (extra <= 0) return;
+    ticker = setInterval(() => {
+      sandbox.clock.advance(extra);
+    }, SPEED_TICK_MS);
+    // Never keeps the demo's process alive on its own.
+    ticker.unref();
+  };
+
+  // Back to the seeded demo: every persona as it was at start (keeps who is signed in), at 1×.
+  router.post('/reset', async (_req, res) => {
+    await setSpeed(1);
     backend.reset();
-    res.json({ now: sandbox.clock.now() });
+    res.json({ now: sandbox.clock.now(), speed });
+  });
+
+  router.get('/speed', (req, res) => {
+    persona(req);
+    res.json({ speed, speeds: CLOCK_SPEEDS });
+  });
+
+  router.post('/speed', async (req, res) => {
+    persona(req);
+    const requested = (req.body as { speed?: unknown }).speed;
+    const next = CLOCK_SPEEDS.find((s) => s === requested);
+    if (next === undefined)
+      throw new SimulatorError(400, `Pass speed: one of ${CLOCK_SPEEDS.join(', ')}.`);
+    await setSpeed(next);
+    res.json({ now: sandbox.clock.now(), speed });
   });
 
   router.get('/state', async (req, res) => {
@@ -67,7 +118,7 @@ export function createSimulatorRouter(options: SimulatorOptions): Router {
       { financial_account: who.financialAccountId, limit: 1 },
       { stripeAccount: who.accountId },
     );
-    res.json({ now: sandbox.clock.now(), latestTransfer: latest.data[0] ?? null });
+    res.json({ now: sandbox.clock.now(), speed, latestTransfer: latest.data[0] ?? null });
   });
 
   router.post('/clock', async (req, res) => {

@@ -1,5 +1,5 @@
 import { PurseProvider, type StripeLike } from '@purse/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DemoConfig } from './demo-api.js';
 import { demoApi } from './demo-api.js';
 import { demoMessages, type DemoLocale, type DemoMessages } from './messages.js';
@@ -20,6 +20,10 @@ export function App({ config, stripe }: AppProps): ReactNode {
   const [persona, setPersona] = useState(config.persona);
   const [locale, setLocale] = usePreference<DemoLocale>('purse-demo-locale', LOCALES, 'en');
   const [theme, setTheme] = usePreference('purse-demo-theme', THEMES, 'light');
+  // On phones the settings fold away behind one button; on wider screens they are always shown.
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [presenterOpen, setPresenterOpen] = useState(false);
+  const presenterToggle = useRef<HTMLButtonElement>(null);
   const t = demoMessages[locale];
   const path = usePath();
 
@@ -29,9 +33,11 @@ export function App({ config, stripe }: AppProps): ReactNode {
   }, [locale, theme]);
 
   const current = config.personas.find((p) => p.key === persona) ?? null;
+  const presenter = current !== null && config.mode === 'sandbox';
   const signOut = async (): Promise<void> => {
     await demoApi.signOut();
     setPersona(null);
+    setPresenterOpen(false);
     navigate('/');
   };
 
@@ -44,14 +50,37 @@ export function App({ config, stripe }: AppProps): ReactNode {
         </span>
         <span className="demo-ModeBadge">{config.mode === 'sandbox' ? t.sandbox : t.testMode}</span>
       </div>
+      <div className="demo-HeaderActions">
+        {presenter ? (
+          <button
+            ref={presenterToggle}
+            type="button"
+            className="demo-IconButton demo-PresenterToggle"
+            aria-expanded={presenterOpen}
+            aria-controls="presenter-tools"
+            onClick={() => setPresenterOpen(!presenterOpen)}
+          >
+            {t.simulator.open}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="demo-IconButton demo-SettingsToggle"
+          aria-expanded={settingsOpen}
+          aria-controls="demo-settings"
+          onClick={() => setSettingsOpen(!settingsOpen)}
+        >
+          {t.settings}
+        </button>
+      </div>
       {current ? (
-        <nav className="demo-Nav" aria-label={t.wallet}>
+        <nav className="demo-Nav" aria-label={t.navLabel}>
           <Link to="/">{t.nav.overview}</Link>
           <Link to="/spending">{t.nav.spending}</Link>
           <Link to="/top-up">{t.nav.topUp}</Link>
         </nav>
       ) : null}
-      <div className="demo-Prefs">
+      <div className="demo-Prefs" id="demo-settings" data-open={settingsOpen}>
         <label>
           <span className="demo-VisuallyHidden">{t.language}</span>
           <select
@@ -59,18 +88,25 @@ export function App({ config, stripe }: AppProps): ReactNode {
             onChange={(e) => setLocale(e.target.value as DemoLocale)}
             aria-label={t.language}
           >
-            <option value="en">English</option>
-            <option value="de">Deutsch</option>
-            <option value="fr">Français</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="de" lang="de">
+              Deutsch
+            </option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
           </select>
         </label>
+        {/* A toggle names what it turns on; aria-pressed says whether it is on (never "Light" while pressed). */}
         <button
           type="button"
           className="demo-IconButton"
           aria-pressed={theme === 'dark'}
           onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
         >
-          {theme === 'dark' ? t.light : t.dark}
+          {t.darkMode}
         </button>
         {current ? (
           <button
@@ -94,9 +130,12 @@ export function App({ config, stripe }: AppProps): ReactNode {
       theme={theme}
       key={persona ?? 'none'}
     >
-      <div className="demo-App" data-theme={theme}>
+      <div className="demo-App" data-theme={theme} data-presenter={presenter && presenterOpen}>
+        <a className="demo-SkipLink" href="#main">
+          {t.skipToContent}
+        </a>
         {header}
-        <main className="demo-Main" id="main">
+        <main className="demo-Main" id="main" tabIndex={-1}>
           {current ? (
             <Page path={path} t={t} />
           ) : (
@@ -110,7 +149,20 @@ export function App({ config, stripe }: AppProps): ReactNode {
             />
           )}
         </main>
-        {current && config.mode === 'sandbox' ? <Simulator t={t.simulator} /> : null}
+        {/* Stays mounted while closed, so its log of what the presenter did survives. */}
+        {presenter ? (
+          <Simulator
+            id="presenter-tools"
+            open={presenterOpen}
+            t={t.simulator}
+            locale={locale}
+            onClose={() => {
+              setPresenterOpen(false);
+              // Focus goes back to the button that opened the panel.
+              presenterToggle.current?.focus();
+            }}
+          />
+        ) : null}
       </div>
     </PurseProvider>
   );

@@ -6,6 +6,10 @@ export interface DemoConfig {
   persona: string | null;
 }
 
+/** The presenter's clock speeds (virtual seconds per real second), as the server offers them. */
+export const CLOCK_SPEEDS = [1, 60, 3600] as const;
+export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
@@ -41,6 +45,9 @@ export const demoApi = {
       {},
     ),
   reset: () => call<{ now: number }>('POST', '/demo/simulator/reset', {}),
+  speed: () => call<{ speed: ClockSpeed }>('GET', '/demo/simulator/speed'),
+  setSpeed: (speed: ClockSpeed) =>
+    call<{ now: number; speed: ClockSpeed }>('POST', '/demo/simulator/speed', { speed }),
   setBank: (institution: string, status: 'up' | 'down') =>
     call<unknown>('POST', `/demo/simulator/banks/${encodeURIComponent(institution)}`, { status }),
 };

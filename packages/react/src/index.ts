@@ -131,3 +131,4 @@ export type {
   UseSpendingOptions,
   UseSpendingResult,
 } from './spending/index.js';
+export * from './wallet-activity/index.js';

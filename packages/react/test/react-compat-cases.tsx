@@ -16,6 +16,7 @@ import {
   TopUpHistory,
   TransferPhaseBadge,
   TransferStatus,
+  WalletActivity,
   type PurseProviderProps,
   type StripeLike,
 } from '@purse/react';
@@ -102,6 +103,7 @@ export const COMPONENTS: ComponentCase[] = [
   },
   { name: 'TopUp', element: (ref) => <TopUp ref={ref} />, forwardsRef: true },
   { name: 'TopUpHistory', element: (ref) => <TopUpHistory ref={ref} />, forwardsRef: true },
+  { name: 'WalletActivity', element: (ref) => <WalletActivity ref={ref} />, forwardsRef: true },
   {
     name: 'TransferStatus',
     element: (ref) => <TransferStatus ref={ref} topUpId={topUp.id} />,

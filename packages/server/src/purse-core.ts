@@ -13,6 +13,7 @@ import { jsonResponse } from './http/json-response.js';
 import { createRouteMatcher, type Method, type RouteName } from './http/route-table.js';
 import { fromStripeError } from './http/stripe-errors.js';
 import { parseInput } from './http/validate.js';
+import { listWalletActivity } from './operations/wallet-activity.js';
 import {
   disconnectAccount,
   getAccount,
@@ -133,6 +134,11 @@ const ROUTES: readonly RouteEntry[] = [
   },
   { route: 'topUps', method: 'GET', run: (ctx, { query }) => listTopUps(ctx, query) },
   { route: 'topUp', method: 'GET', run: (ctx, { id, query }) => getTopUp(ctx, id, query) },
+  {
+    route: 'walletActivity',
+    method: 'GET',
+    run: (ctx, { query }) => listWalletActivity(ctx, query),
+  },
   {
     route: 'cancelTopUp',
     method: 'POST',

@@ -3,14 +3,19 @@ import {
   FinancialAccountCard,
   LinkBankAccount,
   useLinkedAccounts,
+  WalletActivity,
 } from '@purse/react';
 import type { ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
+import { Link } from '../router.js';
 
 export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
   const linked = useLinkedAccounts();
   const accounts =
     linked.status === 'ready' ? linked.accounts.filter((a) => a.status !== 'disconnected') : [];
+  // The page's main action is the next useful step: link a bank first, then add money (from the
+  // wallet itself); once linked, linking more becomes the secondary action.
+  const hasAccounts = accounts.length > 0;
   return (
     <div className="demo-Page">
       <div className="demo-PageHeader">
@@ -18,18 +23,32 @@ export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
           <h1>{t.overviewTitle}</h1>
           <p className="demo-Lead">{t.overviewIntro}</p>
         </div>
-        <LinkBankAccount>{t.linkBank}</LinkBankAccount>
+        {hasAccounts ? (
+          <LinkBankAccount variant="secondary">{t.linkAnother}</LinkBankAccount>
+        ) : (
+          <LinkBankAccount>{t.linkBank}</LinkBankAccount>
+        )}
       </div>
-      <FinancialAccountCard />
+      <section aria-label={t.wallet} className="demo-Section demo-Wallet">
+        <FinancialAccountCard headingLevel={2} />
+        {hasAccounts ? (
+          <Link to="/top-up" className="purse-Button demo-ButtonLink">
+            {t.addMoney}
+          </Link>
+        ) : null}
+        <WalletActivity headingLevel={3} pageSize={5} />
+      </section>
       <section aria-labelledby="linked-title" className="demo-Section">
         <h2 id="linked-title">{t.linkedAccounts}</h2>
         {linked.status === 'loading' ? <p className="demo-Muted">{t.loading}</p> : null}
         {linked.status === 'ready' && accounts.length === 0 ? (
-          <p className="demo-Empty">{t.noLinkedAccounts}</p>
+          <div className="demo-Empty">
+            <p>{t.noLinkedAccounts}</p>
+          </div>
         ) : null}
         <div className="demo-Grid">
           {accounts.map((account) => (
-            <BalanceCard key={account.id} accountId={account.id} />
+            <BalanceCard key={account.id} accountId={account.id} headingLevel={3} />
           ))}
         </div>
       </section>

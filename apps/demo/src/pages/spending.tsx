@@ -1,4 +1,4 @@
-import { SpendingChart, useLinkedAccounts } from '@purse/react';
+import { LinkBankAccount, SpendingChart, useLinkedAccounts } from '@purse/react';
 import { useState, type ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
 
@@ -35,9 +35,12 @@ export function SpendingPage({ t }: { t: DemoMessages }): ReactNode {
       </div>
       {linked.status === 'loading' ? <p className="demo-Muted">{t.loading}</p> : null}
       {linked.status === 'ready' && !accountId ? (
-        <p className="demo-Empty">{t.noSpendingAccounts}</p>
+        <div className="demo-Empty">
+          <p>{t.noSpendingAccounts}</p>
+          <LinkBankAccount>{t.linkBank}</LinkBankAccount>
+        </div>
       ) : null}
-      {accountId ? <SpendingChart key={accountId} accountId={accountId} /> : null}
+      {accountId ? <SpendingChart key={accountId} accountId={accountId} headingLevel={2} /> : null}
     </div>
   );
 }

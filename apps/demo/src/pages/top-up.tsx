@@ -1,4 +1,4 @@
-import { TopUp, TopUpHistory, TransferStatus } from '@purse/react';
+import { LinkBankAccount, TopUp, TopUpHistory, TransferStatus } from '@purse/react';
 import { useState, type ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
 
@@ -13,7 +13,8 @@ export function TopUpPage({ t }: { t: DemoMessages }): ReactNode {
         </div>
       </div>
       <div className="demo-Columns">
-        <TopUp />
+        {/* With nothing linked, the form's empty state offers the link flow: no dead end. */}
+        <TopUp linkSlot={<LinkBankAccount>{t.linkBank}</LinkBankAccount>} />
         <div className="demo-Stack">
           {selected ? <TransferStatus key={selected} topUpId={selected} headingLevel={2} /> : null}
           <TopUpHistory onSelect={(topUp) => setSelected(topUp.id)} headingLevel={2} />

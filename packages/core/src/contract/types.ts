@@ -258,6 +258,44 @@ export interface TopUpQuery {
 export type TopUpPage = Page<TopUp>;
 
 // ---------------------------------------------------------------------------------------------
+// Wallet activity: the financial account's Treasury transactions
+
+/**
+ * What moved money in or out of the wallet: a top-up, a top-up the bank took back, money
+ * received by bank transfer, a debit a bank pulled, money sent out, or anything else.
+ */
+export type WalletActivityKind =
+  'top_up' | 'top_up_returned' | 'received_credit' | 'received_debit' | 'outbound' | 'other';
+
+/** One Treasury transaction of the caller's financial account, in safe fields only. */
+export interface WalletActivityItem {
+  /** The Treasury transaction id (`trxn_…`). */
+  id: string;
+  kind: WalletActivityKind;
+  /** Signed, in minor units: positive into the wallet, negative out of it. */
+  amount: number;
+  currency: string;
+  /** `pending` until the money posts; `void` when it never will (a failed or canceled flow). */
+  status: 'pending' | 'posted' | 'void';
+  description: string | null;
+  /** Unix seconds. */
+  created: number;
+  /** Unix seconds; null until posted. */
+  postedAt: number | null;
+  /** Stripe's hosted regulatory receipt for the flow behind it, where Stripe gives one. */
+  receiptUrl: string | null;
+}
+
+/** `GET /wallet-activity` query. */
+export interface WalletActivityQuery {
+  cursor?: string | undefined;
+  /** 1–100. @default 20 */
+  limit?: number | undefined;
+}
+
+export type WalletActivityPage = Page<WalletActivityItem>;
+
+// ---------------------------------------------------------------------------------------------
 // Live updates (`GET /events`, Server-Sent Events)
 
 export type PurseEvent =
@@ -295,4 +333,5 @@ export const PURSE_ROUTES = {
   topUp: (id: string): string => `/top-ups/${encodeURIComponent(id)}`,
   cancelTopUp: (id: string): string => `/top-ups/${encodeURIComponent(id)}/cancel`,
   events: '/events',
+  walletActivity: '/wallet-activity',
 } as const;

@@ -139,7 +139,7 @@ export const balanceCardMessagesFr: BalanceCardMessages = {
   endingIn: (last4) => `se terminant par ${last4}`,
   subcategory: {
     checking: 'Compte courant',
-    savings: 'Compte d’épargne',
+    savings: 'Compte épargne',
     credit_card: 'Carte de crédit',
     line_of_credit: 'Ligne de crédit',
     mortgage: 'Prêt immobilier',

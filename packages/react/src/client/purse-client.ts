@@ -18,6 +18,8 @@ import {
   type TopUpSourceList,
   type TransactionPage,
   type TransactionQuery,
+  type WalletActivityPage,
+  type WalletActivityQuery,
 } from '@purse/core';
 
 /** Everything the components need from the server. */
@@ -38,6 +40,8 @@ export interface PurseClient {
   createTopUp(request: TopUpRequest, options: { idempotencyKey: string }): Promise<TopUp>;
   listTopUps(query?: TopUpQuery): Promise<TopUpPage>;
   getTopUp(topUpId: string): Promise<TopUp>;
+  /** The wallet's Treasury transactions, newest first. Optional: clients written before it still fit. */
+  listWalletActivity?(query?: WalletActivityQuery): Promise<WalletActivityPage>;
   cancelTopUp(topUpId: string): Promise<TopUp>;
   /** The live-update stream's URL, or null when this client has none (then hooks poll). */
   eventsUrl(): string | null;
@@ -158,6 +162,8 @@ export function createPurseClient(options: CreatePurseClientOptions): PurseClien
       }),
     listTopUps: (query) => request('GET', PURSE_ROUTES.topUps, { query: { ...query } }),
     getTopUp: (id) => request('GET', PURSE_ROUTES.topUp(id)),
+    listWalletActivity: (query) =>
+      request('GET', PURSE_ROUTES.walletActivity, { query: { ...query } }),
     cancelTopUp: (id) => request('POST', PURSE_ROUTES.cancelTopUp(id), { body: {} }),
     eventsUrl: () => `${base}${PURSE_ROUTES.events}`,
     now: () => Math.floor(Date.now() / 1000 + skew),

@@ -39,6 +39,7 @@ describe('locale packs', () => {
           'topUp',
           'topUpHistory',
           'transferStatus',
+          'walletActivity',
         ].sort(),
       );
     }

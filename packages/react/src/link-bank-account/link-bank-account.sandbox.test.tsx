@@ -105,7 +105,7 @@ describe('LinkBankAccount with the sandbox’s Stripe.js stand-in', { timeout: 3
 
     await user.click(button);
     const dialog = await screen.findByRole('dialog', { name: 'Link a bank account' });
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Everyday Checking/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /High-Yield Savings/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));

@@ -15,6 +15,7 @@ import { topUpHistoryMessagesDe } from '../top-up-history/messages.js';
 import { topUpMessagesDe } from '../top-up/messages.js';
 import { failureMessagesDe } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesDe } from '../transfer-status/messages.js';
+import { walletActivityMessagesDe } from '../wallet-activity/messages.js';
 
 export const de: LocalePack = {
   locale: 'de',
@@ -29,6 +30,7 @@ export const de: LocalePack = {
     topUp: topUpMessagesDe,
     failures: failureMessagesDe,
     transferStatus: transferStatusMessagesDe,
+    walletActivity: walletActivityMessagesDe,
   },
 };
 

@@ -15,6 +15,7 @@ import { topUpHistoryMessagesFr } from '../top-up-history/messages.js';
 import { topUpMessagesFr } from '../top-up/messages.js';
 import { failureMessagesFr } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesFr } from '../transfer-status/messages.js';
+import { walletActivityMessagesFr } from '../wallet-activity/messages.js';
 
 export const fr: LocalePack = {
   locale: 'fr',
@@ -29,6 +30,7 @@ export const fr: LocalePack = {
     topUp: topUpMessagesFr,
     failures: failureMessagesFr,
     transferStatus: transferStatusMessagesFr,
+    walletActivity: walletActivityMessagesFr,
   },
 };
 

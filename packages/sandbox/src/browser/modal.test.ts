@@ -81,9 +81,13 @@ describe('collectFinancialConnectionsAccounts', () => {
 
     // Step 1: banks, each with its note.
     expect(within(dialog).getByRole('heading', { name: 'Select your bank' })).toHaveFocus();
-    const bank = within(dialog).getByRole('button', { name: 'StripeBank' });
-    expect(bank).toHaveAccessibleDescription(/A healthy bank/);
-    expect(within(dialog).getByRole('button', { name: 'Thin Funds Credit Union' })).toBeVisible();
+    const bank = within(dialog).getByRole('button', { name: /^StripeBank/ });
+    // Named by what it shows (name, then note): no label-content mismatch.
+    expect(bank).toHaveAccessibleName(
+      `StripeBank ${bank.querySelector('.purse-sbx-note')?.textContent ?? ''}`,
+    );
+    expect(bank).toHaveAccessibleName(/A healthy bank/);
+    expect(within(dialog).getByRole('button', { name: /^Thin Funds Credit Union/ })).toBeVisible();
     await user.click(bank);
 
     // Step 2: accounts, Continue disabled until one is chosen.
@@ -145,7 +149,7 @@ describe('collectFinancialConnectionsAccounts', () => {
       clientSecret,
     });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'Quiet Community Bank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Quiet Community Bank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Community Checking/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     expect(
@@ -191,7 +195,7 @@ describe('collectFinancialConnectionsAccounts', () => {
     const { id, clientSecret } = await newSession();
     const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Everyday Checking/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     const result = await pending;
@@ -205,7 +209,7 @@ describe('collectFinancialConnectionsAccounts', () => {
     const { id, clientSecret } = await newSession();
     const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Everyday Checking/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -224,7 +228,7 @@ describe('collectFinancialConnectionsAccounts', () => {
       clientSecret,
     });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
 
     const card = within(dialog).getByRole('checkbox', { name: /Rewards Credit Card/ });
     expect(card).toBeDisabled();
@@ -278,7 +282,7 @@ describe('collectFinancialConnectionsAccounts', () => {
 
     // Keyboard only: choose a bank, an account, and leave.
     await user.tab(); // from the heading to the first bank
-    expect(within(dialog).getByRole('button', { name: 'StripeBank' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: /^StripeBank/ })).toHaveFocus();
     await user.keyboard('{Enter}');
     await user.tab();
     await user.keyboard(' ');
@@ -294,14 +298,14 @@ describe('collectFinancialConnectionsAccounts', () => {
     const { clientSecret } = await newSession();
     const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /High-Yield Savings/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     await user.click(within(dialog).getByRole('button', { name: 'Back' }));
     expect(within(dialog).getByRole('checkbox', { name: /High-Yield Savings/ })).toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: 'Back' }));
     expect(within(dialog).getByRole('heading', { name: 'Select your bank' })).toHaveFocus();
-    await user.click(within(dialog).getByRole('button', { name: 'Thin Funds Credit Union' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Thin Funds Credit Union/ }));
     expect(within(dialog).getByRole('button', { name: 'Continue' })).toBeDisabled();
     await user.keyboard('{Escape}');
     await pending;
@@ -316,7 +320,7 @@ describe('collectFinancialConnectionsAccounts', () => {
       clientSecret,
     });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Everyday Checking/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /High-Yield Savings/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
@@ -346,7 +350,7 @@ describe('collectFinancialConnectionsAccounts', () => {
     const { id, clientSecret } = await newSession();
     const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
     const dialog = await openDialog();
-    await user.click(within(dialog).getByRole('button', { name: 'StripeBank' }));
+    await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /Everyday Checking/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     sb.clock.advance(3601);
@@ -480,5 +484,57 @@ describe('collectFinancialConnectionsAccounts', () => {
     await openDialog();
     await userEvent.setup().keyboard('{Escape}');
     expect((await again).error).toBeUndefined();
+  });
+  it('puts Close first in tab order, as it is first to the eye', async () => {
+    renderApp();
+    const { clientSecret } = await newSession();
+    const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
+    const dialog = await openDialog();
+    const controls = Array.from(dialog.querySelectorAll('button'));
+    expect(controls[0]).toBe(within(dialog).getByRole('button', { name: 'Close' }));
+    await userEvent.setup().keyboard('{Escape}');
+    await pending;
+  });
+
+  it('speaks the page’s language, in plain words without developer text', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    document.documentElement.lang = 'de';
+    try {
+      const { clientSecret } = await newSession();
+      const pending = sandboxStripe().collectFinancialConnectionsAccounts({ clientSecret });
+      const dialog = await screen.findByRole('dialog', { name: 'Bankkonto verknüpfen' });
+      expect(within(dialog).getByRole('heading', { name: 'Wählen Sie Ihre Bank' })).toHaveFocus();
+      expect(within(dialog).getByRole('button', { name: 'Schließen' })).toBeVisible();
+      // "Down Bank (Unscheduled)" and "insufficient_funds" are for developers, not customers.
+      expect(dialog).not.toHaveTextContent(/Unscheduled|insufficient_funds|`/);
+      expect(within(dialog).getByRole('button', { name: /^Down Bank Offline/ })).toBeVisible();
+      await user.click(within(dialog).getByRole('button', { name: /^StripeBank/ }));
+      expect(
+        within(dialog).getByRole('heading', { name: 'Konten bei StripeBank wählen' }),
+      ).toHaveFocus();
+      expect(dialog).not.toHaveTextContent(/`used`/);
+      expect(
+        within(dialog).getByRole('checkbox', { name: /Girokonto · endet auf 6789/ }),
+      ).toBeVisible();
+      await user.keyboard('{Escape}');
+      await pending;
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('takes the locale option over the page’s language', async () => {
+    renderApp();
+    const { clientSecret } = await newSession();
+    const pending = createSandboxStripe({
+      apiBase: sb.url,
+      publishableKey: sb.publishableKey,
+      locale: 'fr',
+    }).collectFinancialConnectionsAccounts({ clientSecret });
+    const dialog = await screen.findByRole('dialog', { name: 'Associer un compte bancaire' });
+    expect(within(dialog).getByText('Étape 1 sur 3')).toBeVisible();
+    await userEvent.setup().keyboard('{Escape}');
+    await pending;
   });
 });

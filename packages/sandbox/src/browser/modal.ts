@@ -5,6 +5,7 @@
  * is `inert` while it is open, and focus goes back where it was when it closes.
  */
 import type { ApiResult, AccountChoice, ClientSessionView, InstitutionChoice } from './api.js';
+import { modalMessages, resolveModalLocale, type ModalMessages } from './messages.js';
 import { ensureStyles } from './styles.js';
 import type { SandboxFinancialConnectionsSession, SandboxStripeError } from './types.js';
 
@@ -26,25 +27,12 @@ export interface LinkFlowOptions {
   ): Promise<ApiResult<SandboxFinancialConnectionsSession>>;
   /** How long the done step stays before the modal closes itself; non-finite: never. */
   autoCloseMs: number;
+  /** `en`, `de` or `fr`. @default the document's `<html lang>`, else English */
+  locale?: string | undefined;
 }
 
-/** The permissions of a session in plain words. */
-export const PERMISSION_LABELS: Readonly<Record<string, string>> = {
-  balances: 'Account balances',
-  transactions: 'Transaction history',
-  payment_method: 'Account and routing numbers, to move money',
-  account_numbers: 'Account and routing numbers, to move money',
-  ownership: 'Account owner details',
-};
-
-const SUBCATEGORY_LABELS: Readonly<Record<string, string>> = {
-  checking: 'Checking',
-  savings: 'Savings',
-  credit_card: 'Credit card',
-  line_of_credit: 'Line of credit',
-  mortgage: 'Mortgage',
-  other: 'Other',
-};
+/** The permissions of a session in plain words (English; see `messages.ts` for the others). */
+export const PERMISSION_LABELS: Readonly<Record<string, string>> = modalMessages.en.permissions;
 
 /** Errors after which retrying cannot help: the session itself is gone. */
 function isFatal(error: SandboxStripeError): boolean {
@@ -55,24 +43,20 @@ function isFatal(error: SandboxStripeError): boolean {
   );
 }
 
-function permissionLabel(permission: string): string {
-  const label = PERMISSION_LABELS[permission];
+function permissionLabel(permission: string, m: ModalMessages): string {
+  const label = m.permissions[permission];
   if (label !== undefined) return label;
   const words = permission.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function subcategoryLabel(subcategory: string): string {
-  return SUBCATEGORY_LABELS[subcategory] ?? subcategory.replace(/_/g, ' ');
+function subcategoryLabel(subcategory: string, m: ModalMessages): string {
+  return m.subcategories[subcategory] ?? subcategory.replace(/_/g, ' ');
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${String(count)} ${count === 1 ? one : many}`;
-}
-
-function listInWords(items: readonly string[]): string {
+function listInWords(items: readonly string[], m: ModalMessages): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return `${items.slice(0, -1).join(', ')} ${m.and} ${items[items.length - 1] ?? ''}`;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -118,6 +102,7 @@ type Step =
 class LinkModal {
   private readonly doc: Document;
   private readonly view: ClientSessionView;
+  private readonly m: ModalMessages;
   private readonly uid: string;
   private readonly root: HTMLElement;
   private readonly dialog: HTMLElement;
@@ -143,12 +128,13 @@ class LinkModal {
   ) {
     this.doc = options.document;
     this.view = options.view;
+    this.m = modalMessages[resolveModalLocale(this.doc, options.locale)];
     instanceCount += 1;
     this.uid = `purse-sbx-${String(instanceCount)}`;
 
     this.closeButton = this.el('button', {
       class: 'purse-sbx-close',
-      attrs: { type: 'button', 'aria-label': 'Close' },
+      attrs: { type: 'button', 'aria-label': this.m.close },
     });
     this.closeButton.append(this.icon('M6 6l12 12M18 6L6 18', 20));
     this.closeButton.addEventListener('click', () => {
@@ -174,25 +160,27 @@ class LinkModal {
         },
       },
       [
+        // The close button comes first in the DOM, so it is first in tab order as it is first
+        // to the eye in the corner; CSS puts it at the end of the row.
         this.el('div', { class: 'purse-sbx-header' }, [
+          this.closeButton,
           this.el('h2', {
             class: 'purse-sbx-title',
-            text: 'Link a bank account',
+            text: this.m.title,
             attrs: { id: `${this.uid}-title` },
           }),
           this.el('span', {
             class: 'purse-sbx-badge',
-            text: 'Sandbox',
-            attrs: { title: 'Purse sandbox: test banks and test data, not Stripe' },
+            text: this.m.badge,
+            attrs: { title: this.m.badgeTitle },
           }),
-          this.closeButton,
         ]),
         this.el('div', { class: 'purse-sbx-body' }, [
           this.content,
           this.status,
           this.el('p', {
             class: 'purse-sbx-fineprint',
-            text: 'Purse sandbox: test banks only. Nothing is sent to Stripe or to a real bank.',
+            text: this.m.notice,
             attrs: { id: `${this.uid}-notice` },
           }),
         ]),
@@ -381,7 +369,7 @@ class LinkModal {
 
   private stepHeader(index: number, title: string, lede?: string): Child[] {
     return [
-      this.el('p', { class: 'purse-sbx-step', text: `Step ${String(index)} of 3` }),
+      this.el('p', { class: 'purse-sbx-step', text: this.m.step(index, 3) }),
       this.el('h3', {
         class: 'purse-sbx-heading',
         text: title,
@@ -396,14 +384,14 @@ class LinkModal {
       class: 'purse-sbx-list',
       attrs: { 'aria-labelledby': `${this.uid}-step-title` },
     });
-    this.view.institutions.forEach((institution, i) => {
-      const nameId = `${this.uid}-bank-${String(i)}-name`;
-      const noteId = `${this.uid}-bank-${String(i)}-note`;
+    this.view.institutions.forEach((institution) => {
+      // Named by its content (the bank's name, then its note): a name that matches what is
+      // shown, so speech input ("click StripeBank") works.
       const button = this.el(
         'button',
         {
           class: 'purse-sbx-bank',
-          attrs: { type: 'button', 'aria-labelledby': nameId, 'aria-describedby': noteId },
+          attrs: { type: 'button' },
         },
         [
           this.el('span', {
@@ -412,15 +400,12 @@ class LinkModal {
             attrs: { 'aria-hidden': 'true' },
           }),
           this.el('span', { class: 'purse-sbx-bank-text' }, [
-            this.el('span', {
-              class: 'purse-sbx-name',
-              text: institution.name,
-              attrs: { id: nameId },
-            }),
+            this.el('span', { class: 'purse-sbx-name', text: this.bankName(institution) }),
+            // A space between name and note in the accessible name (not shown: a flex gap).
+            ' ',
             this.el('span', {
               class: 'purse-sbx-note',
-              text: institution.note,
-              attrs: { id: noteId },
+              text: this.m.bankNotes[institution.id] ?? institution.note,
             }),
           ]),
           this.icon('M9 6l6 6-6 6', 18, 'purse-sbx-chevron'),
@@ -437,12 +422,9 @@ class LinkModal {
     });
     const empty =
       this.view.institutions.length === 0
-        ? this.el('p', { class: 'purse-sbx-summary', text: 'The sandbox offers no test banks.' })
+        ? this.el('p', { class: 'purse-sbx-summary', text: this.m.noBanks })
         : null;
-    this.setContent(
-      ...this.stepHeader(1, 'Select your bank', 'Test banks only. Pick one to see its accounts.'),
-      empty ?? list,
-    );
+    this.setContent(...this.stepHeader(1, this.m.banksTitle, this.m.banksLede), empty ?? list);
     this.footer.replaceChildren(
       this.el('span', { class: 'purse-sbx-spacer' }),
       this.cancelButton(),
@@ -451,33 +433,31 @@ class LinkModal {
 
   private renderAccounts(institution: InstitutionChoice): void {
     const available = institution.accounts.filter((a) => a.unavailable === null);
-    const continueButton = this.button('Continue', 'primary', () => {
+    const continueButton = this.button(this.m.continue, 'primary', () => {
       if (this.selected.size > 0) this.goTo({ name: 'consent', institution });
     });
     const list = this.el('ul', { class: 'purse-sbx-list' });
     institution.accounts.forEach((account, i) => {
-      list.append(this.el('li', {}, [this.accountRow(account, i, continueButton)]));
+      list.append(this.el('li', {}, [this.accountRow(institution, account, i, continueButton)]));
     });
     const fieldset = this.el('fieldset', { class: 'purse-sbx-fieldset' }, [
       this.el('legend', {
         class: 'purse-sbx-legend purse-sbx-visually-hidden',
-        text: `Accounts at ${institution.name}`,
+        text: this.m.accountsLegend(this.bankName(institution)),
       }),
       list,
     ]);
     this.setContent(
       ...this.stepHeader(
         2,
-        `Choose accounts at ${institution.name}`,
-        available.length === 0
-          ? 'None of these accounts can be linked in this session. Go back and choose another bank.'
-          : 'Choose one or more accounts to link.',
+        this.m.accountsTitle(this.bankName(institution)),
+        available.length === 0 ? this.m.accountsNoneAvailable : this.m.accountsLede,
       ),
       fieldset,
     );
     continueButton.disabled = this.selected.size === 0;
     this.footer.replaceChildren(
-      this.button('Back', 'secondary', () => {
+      this.button(this.m.back, 'secondary', () => {
         this.goTo({ name: 'banks' });
       }),
       this.el('span', { class: 'purse-sbx-spacer' }),
@@ -487,6 +467,7 @@ class LinkModal {
   }
 
   private accountRow(
+    institution: InstitutionChoice,
     account: AccountChoice,
     index: number,
     continueButton: HTMLButtonElement,
@@ -528,19 +509,19 @@ class LinkModal {
           }),
           this.el('span', {
             class: 'purse-sbx-meta',
-            text: `${subcategoryLabel(account.subcategory)} · ending in ${account.last4}`,
+            text: `${subcategoryLabel(account.subcategory, this.m)} · ${this.m.endingIn(account.last4)}`,
             attrs: { id: `${id}-meta` },
           }),
           this.el('span', {
             class: 'purse-sbx-note',
-            text: account.note,
+            text: this.m.accountNotes[`${institution.id}/${account.id}`] ?? account.note,
             attrs: { id: `${id}-note` },
           }),
           unavailable === null
             ? null
             : this.el('span', {
                 class: 'purse-sbx-reason',
-                text: unavailable,
+                text: this.m.unavailable[unavailable] ?? unavailable,
                 attrs: { id: `${id}-reason` },
               }),
         ]),
@@ -570,22 +551,26 @@ class LinkModal {
           this.el('span', { class: 'purse-sbx-tick', attrs: { 'aria-hidden': 'true' } }, [
             this.icon('M5 12.5l4.5 4.5L19 7.5', 14),
           ]),
-          permissionLabel(permission),
+          permissionLabel(permission, this.m),
         ]),
       ),
     );
     const fatal = this.error !== null && isFatal(this.error);
     this.setContent(
-      ...this.stepHeader(3, 'Share your data'),
+      ...this.stepHeader(3, this.m.consentTitle),
       this.el('p', {
         class: 'purse-sbx-summary',
-        text: `You are linking ${listInWords(
-          chosen.map((a) => `${a.display_name} (ending in ${a.last4})`),
-        )} at ${institution.name}.`,
+        text: this.m.linking(
+          listInWords(
+            chosen.map((a) => this.m.accountInList(a.display_name, a.last4)),
+            this.m,
+          ),
+          this.bankName(institution),
+        ),
       }),
       this.el('p', {
         class: 'purse-sbx-legend',
-        text: 'This app will be able to see:',
+        text: this.m.canSee,
         attrs: { id: `${this.uid}-permissions` },
       }),
       permissions,
@@ -593,21 +578,19 @@ class LinkModal {
         ? null
         : this.el('p', {
             class: 'purse-sbx-alert',
-            text: fatal
-              ? `${this.error.message} Close this window and start again.`
-              : `Linking failed: ${this.error.message}`,
+            text: fatal ? this.m.fatal(this.error.message) : this.m.failed(this.error.message),
             attrs: { role: 'alert' },
           }),
     );
     if (fatal) {
-      const close = this.button('Close', 'primary', () => {
+      const close = this.button(this.m.close, 'primary', () => {
         this.leave();
       });
       this.footer.replaceChildren(this.el('span', { class: 'purse-sbx-spacer' }), close);
       return;
     }
     const agree = this.button(
-      this.error === null ? 'Agree and link' : 'Try again',
+      this.error === null ? this.m.agree : this.m.tryAgain,
       'primary',
       () => {
         void this.link(institution, chosen);
@@ -615,7 +598,7 @@ class LinkModal {
     );
     agree.setAttribute('data-purse-sbx-agree', '');
     this.footer.replaceChildren(
-      this.button('Back', 'secondary', () => {
+      this.button(this.m.back, 'secondary', () => {
         this.goTo({ name: 'accounts', institution });
       }),
       this.el('span', { class: 'purse-sbx-spacer' }),
@@ -631,7 +614,7 @@ class LinkModal {
     this.content.querySelector('[role="alert"]')?.remove();
     this.status.replaceChildren(
       this.el('span', { class: 'purse-sbx-spinner', attrs: { 'aria-hidden': 'true' } }),
-      this.el('span', { text: `Linking ${plural(chosen.length, 'account', 'accounts')}…` }),
+      this.el('span', { text: this.m.linkingCount(chosen.length) }),
     );
     this.syncBusy();
     const result = await this.options.complete(
@@ -660,7 +643,7 @@ class LinkModal {
     const count = session.accounts.length;
     const names = session.accounts.map((a) => a.display_name ?? a.id);
     const autoCloses = Number.isFinite(this.options.autoCloseMs);
-    const done = this.button('Done', 'primary', () => {
+    const done = this.button(this.m.done, 'primary', () => {
       this.leave();
     });
     done.setAttribute('data-purse-sbx-autofocus', '');
@@ -671,20 +654,20 @@ class LinkModal {
         ]),
         this.el('h3', {
           class: 'purse-sbx-heading',
-          text: `Linked ${plural(count, 'account', 'accounts')}`,
+          text: this.m.linked(count),
           attrs: { tabindex: '-1', id: `${this.uid}-step-title` },
         }),
         this.el('p', {
           class: 'purse-sbx-lede',
-          text: `${listInWords(names)} at ${institution.name}.${
-            autoCloses ? ' This window closes on its own.' : ''
+          text: `${this.m.linkedLede(listInWords(names, this.m), this.bankName(institution))}${
+            autoCloses ? ` ${this.m.closesItself}` : ''
           }`,
         }),
       ]),
     );
     // Announced (focus goes to Done), but not shown twice: the heading says it already.
     this.status.classList.add('purse-sbx-quiet');
-    this.status.replaceChildren(`Linked ${plural(count, 'account', 'accounts')}.`);
+    this.status.replaceChildren(`${this.m.linked(count)}.`);
     this.footer.replaceChildren(this.el('span', { class: 'purse-sbx-spacer' }), done);
     if (autoCloses) {
       this.autoCloseTimer = setTimeout(
@@ -705,7 +688,11 @@ class LinkModal {
     }
     const agree = this.footer.querySelector('[data-purse-sbx-agree]');
     if (agree) {
-      agree.textContent = this.busy ? 'Linking…' : this.error ? 'Try again' : 'Agree and link';
+      agree.textContent = this.busy
+        ? this.m.linkingCount(this.selected.size)
+        : this.error
+          ? this.m.tryAgain
+          : this.m.agree;
       if (this.busy) agree.setAttribute('aria-busy', 'true');
       else agree.removeAttribute('aria-busy');
     }
@@ -716,12 +703,17 @@ class LinkModal {
   // ---------------------------------------------------------------------------------------------
   // DOM helpers
 
+  /** The bank's name as shown: the sandbox's test names without their developer suffixes. */
+  private bankName(institution: InstitutionChoice): string {
+    return this.m.bankNames[institution.id] ?? institution.name;
+  }
+
   private setContent(...children: Child[]): void {
     this.content.replaceChildren(...present(children));
   }
 
   private cancelButton(): HTMLButtonElement {
-    return this.button('Cancel', 'secondary', () => {
+    return this.button(this.m.cancel, 'secondary', () => {
       this.leave();
     });
   }

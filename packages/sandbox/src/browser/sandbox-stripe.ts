@@ -101,6 +101,7 @@ export function createSandboxStripe(options: CreateSandboxStripeOptions): Sandbo
         view: view.value,
         complete: (institution, accounts) => api.complete(clientSecret, institution, accounts),
         autoCloseMs,
+        locale: options.locale,
       });
       switch (outcome.kind) {
         case 'linked':

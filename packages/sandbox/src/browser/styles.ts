@@ -72,6 +72,7 @@ const CSS = `
   border-bottom: 1px solid var(--purse-sbx-line);
 }
 .purse-sbx-title {
+  order: 1;
   flex: 1;
   margin: 0;
   font-size: 15px;
@@ -79,6 +80,7 @@ const CSS = `
   letter-spacing: -0.005em;
 }
 .purse-sbx-badge {
+  order: 2;
   flex: none;
   padding: 2px 8px;
   font-size: 11px;
@@ -91,6 +93,7 @@ const CSS = `
   border-radius: 999px;
 }
 .purse-sbx-close {
+  order: 3;
   flex: none;
   display: inline-flex;
   align-items: center;

@@ -67,6 +67,11 @@ export interface CreateSandboxStripeOptions {
   autoCloseMs?: number;
   /** Give up on a sandbox request after this many milliseconds. @default 20000 */
   requestTimeoutMs?: number;
+  /**
+   * The modal's language: `en`, `de` or `fr` (like the `locale` option of `loadStripe`).
+   * @default the document's `<html lang>` when the modal opens, else English
+   */
+  locale?: string;
 }
 
 export type InstallSandboxStripeOptions = Omit<CreateSandboxStripeOptions, 'publishableKey'> & {
