@@ -4,8 +4,8 @@
  * proved to belong to the caller; plus a webhook handler and a live-update stream.
  */
 export { createPurseRouter } from './router.js';
-export { createWebhookHandler } from './webhooks.js';
-export type { WebhookHandlerOptions } from './webhooks.js';
+export { createPurseWebhookHandler, createWebhookHandler } from './webhooks.js';
+export type { PurseWebhookHandler, WebhookHandlerOptions } from './webhooks.js';
 export { PurseConfigError, consoleLogger } from './options.js';
 export type {
   AuditEvent,

@@ -1,12 +1,20 @@
 /**
- * `createWebhookHandler`: Stripe's webhooks turned into live updates. The signature and its
- * timestamp are checked on the raw body; each event id is handled once; the request is answered
- * at once and the event is then routed to the user it concerns (the FC account's holder, or the
- * connected account a Treasury object lives on) as a contract view. A transfer's status never
- * moves backwards, whatever order the events arrive in.
+ * Stripe's webhooks turned into live updates. `createPurseWebhookHandler` is the web-standard
+ * form (`(request: Request) => Promise<Response>`, for Next.js route handlers and any fetch-style
+ * server); `createWebhookHandler` adapts it to Express 4.21+ and 5. The signature and its
+ * timestamp (within the tolerance, in the past and in the future) are checked on the raw body;
+ * each event id is handled once; the event is routed to the user it concerns (the FC account's
+ * holder, or the connected account a Treasury object lives on) as a contract view before the
+ * answer. A transfer's status never moves backwards, whatever order the events arrive in.
  */
-import { PurseError, mergeTransferUpdate, type PurseEvent, type TopUp } from '@purse/core';
-import type { Request, Response } from 'express';
+import {
+  PurseError,
+  mergeTransferUpdate,
+  type PurseErrorBody,
+  type PurseEvent,
+  type TopUp,
+} from '@purse/core';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
 import { sharedEventBus } from './events/shared-event-bus.js';
@@ -20,15 +28,24 @@ export interface WebhookHandlerOptions {
   endpointSecret: string;
   /** The bus the router's event streams listen to. @default the process-wide default bus (the router's default too) */
   events?: EventBus;
-  /** Oldest signature timestamp accepted, in seconds. @default 300 (Stripe's libraries' default) */
+  /**
+   * How far a signature's timestamp may be from now, in seconds, either way (Stripe's libraries
+   * check only the past; a timestamp in the future is refused too, so a captured request cannot
+   * be held back and replayed later). @default 300 (Stripe's libraries' default)
+   */
   toleranceSeconds?: number;
+  /** Largest body read, in bytes (Stripe's events are a few KB). @default 1048576 (1 MiB) */
+  maxBodyBytes?: number;
   /** Event ids remembered for de-duplication. @default 10000 */
   dedupeSize?: number;
   /** @default console, prefixed `[purse]` */
   logger?: PurseLogger;
 }
 
-type Handler = (req: Request, res: Response) => void;
+/** The web-standard handler: mount it on `POST`; other methods answer 405. */
+export type PurseWebhookHandler = (request: Request) => Promise<Response>;
+
+type ExpressHandler = (req: ExpressRequest, res: ExpressResponse) => void;
 
 class LruSet {
   private readonly items = new Map<string, true>();
@@ -58,15 +75,17 @@ function topicForHolder(
   return value ? `${holder.type === 'account' ? 'account' : 'customer'}:${value}` : null;
 }
 
-export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
+export function createPurseWebhookHandler(options: WebhookHandlerOptions): PurseWebhookHandler {
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw new PurseConfigError(
       'ERR_PURSE_MISSING_OPTIONS',
-      'createWebhookHandler needs an options object',
+      'createPurseWebhookHandler needs an options object',
     );
   }
   const { stripe, endpointSecret } = options;
-  if (typeof (stripe as Partial<Stripe> | undefined)?.webhooks?.constructEvent !== 'function') {
+  if (
+    typeof (stripe as Partial<Stripe> | undefined)?.webhooks?.constructEventAsync !== 'function'
+  ) {
     throw new PurseConfigError(
       'ERR_PURSE_MISSING_STRIPE',
       '`stripe` must be a stripe-node client (ERR_PURSE_MISSING_STRIPE)',
@@ -96,6 +115,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
     return value;
   };
   const tolerance = count(options.toleranceSeconds, 'toleranceSeconds', 300, 1);
+  const maxBodyBytes = count(options.maxBodyBytes, 'maxBodyBytes', 1_048_576, 1);
   const logger = options.logger ?? consoleLogger;
   if (!hasMethods(logger, ['info', 'warn', 'error'])) {
     throw new PurseConfigError(
@@ -133,7 +153,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
   };
 
   const route = async (event: Stripe.Event): Promise<void> => {
-    const object = event.data.object as { object?: string };
+    const object = event.data.object as { object?: unknown };
     const connected = event.account;
     if (object.object === 'financial_connections.account') {
       const account = event.data.object as Stripe.FinancialConnections.Account;
@@ -181,6 +201,144 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
     }
   };
 
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  const refuse = (error: PurseError): Response => answer(error.status, error.toBody());
+
+  return async (request) => {
+    if (request.method !== 'POST') {
+      return new Response('Method Not Allowed', {
+        status: 405,
+        headers: { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > maxBodyBytes) return refuse(tooLarge());
+    let raw: Buffer;
+    try {
+      raw = Buffer.from(await request.arrayBuffer());
+    } catch {
+      return refuse(
+        new PurseError({ code: 'body_invalid', message: 'The body could not be read.' }),
+      );
+    }
+    if (raw.length > maxBodyBytes) return refuse(tooLarge());
+    const header = request.headers.get('stripe-signature') ?? '';
+    let event: Stripe.Event;
+    try {
+      event = await stripe.webhooks.constructEventAsync(raw, header, endpointSecret, tolerance);
+      // stripe-node checks only the past; an event signed for the future is refused the same way.
+      const signedAt = signatureTimestamp(header);
+      if (signedAt === null || signedAt - Math.floor(Date.now() / 1000) > tolerance) {
+        throw new Error('Timestamp outside the tolerance zone');
+      }
+    } catch (cause) {
+      return refuse(
+        new PurseError({
+          code: 'signature_invalid',
+          message:
+            cause instanceof Error ? cause.message : 'The Stripe-Signature header does not match.',
+        }),
+      );
+    }
+    if (seen.has(event.id)) return answer(200, { received: true, duplicate: true });
+    // Route before answering: routing is a couple of reads at most, and if it fails for a reason
+    // that may pass (Stripe or the bus unavailable) Stripe must send the event again, which a
+    // 2xx would tell it not to. A failure that would recur on every retry (a signed event
+    // without `data`, an object Stripe says does not exist on that account) is logged and
+    // answered 2xx, as an unknown event is, so that Stripe does not retry it for days.
+    seen.add(event.id);
+    if (!hasData(event)) {
+      logger.warn('ignored a signed webhook event without data.object', {
+        event: event.id,
+        type: event.type,
+      });
+      return answer(200, { received: true });
+    }
+    try {
+      await route(event);
+      return answer(200, { received: true });
+    } catch (error) {
+      if (isPermanentFailure(error)) {
+        logger.warn('ignored a webhook event that cannot be routed', {
+          event: event.id,
+          type: event.type,
+          error: String(error),
+        });
+        return answer(200, { received: true });
+      }
+      seen.delete(event.id);
+      logger.error('could not route a webhook event; Stripe will retry it', {
+        event: event.id,
+        type: event.type,
+        error: String(error),
+      });
+      return answer(500, {
+        error: {
+          type: 'api_error',
+          code: 'internal_error',
+          message: 'Could not process the event; retry later.',
+        },
+      });
+    }
+  };
+}
+
+function tooLarge(): PurseError {
+  return new PurseError({ code: 'body_too_large', message: 'The webhook body is too large.' });
+}
+
+/** The `t=` of a Stripe-Signature header, read as stripe-node reads it (the last one wins). */
+function signatureTimestamp(header: string): number | null {
+  let timestamp: number | null = null;
+  for (const item of header.split(',')) {
+    const [key, value] = item.split('=');
+    if (key === 't') {
+      const parsed = Number.parseInt(value ?? '', 10);
+      timestamp = Number.isSafeInteger(parsed) ? parsed : null;
+    }
+  }
+  return timestamp;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasData(event: Stripe.Event): boolean {
+  const data: unknown = (event as { data?: unknown }).data;
+  return isRecord(data) && isRecord(data.object);
+}
+
+/**
+ * Whether retrying could never help: Stripe refused a lookup (4xx other than a conflict or a
+ * rate limit: the object is not on that account, or never existed), or the event's object lacks
+ * a field its type always has. Checked by shape, not `instanceof`, since the app's stripe-node
+ * may be another copy than Purse's.
+ */
+function isPermanentFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  if (!isRecord(error)) return false;
+  const { type, statusCode } = error;
+  return (
+    typeof type === 'string' &&
+    type.startsWith('Stripe') &&
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    statusCode !== 409 &&
+    statusCode !== 429
+  );
+}
+
+/**
+ * The Express form (4.21+ and 5) of `createPurseWebhookHandler`. Mount it on the webhook path
+ * with `express.raw({ type: 'application/json' })` before it: the signature is over the exact
+ * bytes, so a body already parsed as JSON is refused with a clear 400.
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): ExpressHandler {
+  const handle = createPurseWebhookHandler(options);
+  const logger = options.logger ?? consoleLogger;
   return (req, res) => {
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) && typeof body !== 'string') {
@@ -194,49 +352,35 @@ export function createWebhookHandler(options: WebhookHandlerOptions): Handler {
       res.status(error.status).json(error.toBody());
       return;
     }
-    let event: Stripe.Event;
-    try {
-      event = stripe.webhooks.constructEvent(
-        body,
-        req.get('stripe-signature') ?? '',
-        endpointSecret,
-        tolerance,
-      );
-    } catch (cause) {
-      const error = new PurseError({
-        code: 'signature_invalid',
-        message:
-          cause instanceof Error ? cause.message : 'The Stripe-Signature header does not match.',
+    const headers = new Headers();
+    const signature = req.get('stripe-signature');
+    if (signature !== undefined) headers.set('stripe-signature', signature);
+    const request = new Request(`http://localhost${req.originalUrl}`, {
+      method: req.method,
+      headers,
+      ...(req.method === 'GET' || req.method === 'HEAD'
+        ? {}
+        : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
+    });
+    // Never an unhandled rejection: whatever happens, the request gets an answer.
+    handle(request)
+      .then(async (response) => {
+        res.status(response.status);
+        response.headers.forEach((value, name) => res.setHeader(name, value));
+        res.send(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch((error: unknown) => {
+        logger.error('webhook handler failed', { error: String(error) });
+        if (!res.headersSent) {
+          const failure: PurseErrorBody = {
+            error: {
+              type: 'api_error',
+              code: 'internal_error',
+              message: 'Could not process the event; retry later.',
+            },
+          };
+          res.status(500).json(failure);
+        }
       });
-      res.status(error.status).json(error.toBody());
-      return;
-    }
-    if (seen.has(event.id)) {
-      res.status(200).json({ received: true, duplicate: true });
-      return;
-    }
-    // Route before answering: routing is a couple of reads at most, and if it fails Stripe must
-    // send the event again (a 2xx would tell it not to), so the update is not lost.
-    seen.add(event.id);
-    route(event).then(
-      () => {
-        res.status(200).json({ received: true });
-      },
-      (error: unknown) => {
-        seen.delete(event.id);
-        logger.error('could not route a webhook event; Stripe will retry it', {
-          event: event.id,
-          type: event.type,
-          error: String(error),
-        });
-        res.status(500).json({
-          error: {
-            type: 'api_error',
-            code: 'internal_error',
-            message: 'Could not process the event; retry later.',
-          },
-        });
-      },
-    );
   };
 }
