@@ -1,8 +1,10 @@
 /**
- * @purse/server: Express handlers that give a platform's signed-in users their own bank links,
+ * @purse/server: web-standard and Express handlers that give a platform's signed-in users their own bank links,
  * balances, transactions, financial account and top-ups, proxied to Stripe with every id
  * proved to belong to the caller; plus a webhook handler and a live-update stream.
  */
+export { createPurseHandler } from './handler.js';
+export type { PurseHandler, PurseHandlerOptions } from './handler.js';
 export { createPurseRouter } from './router.js';
 export { createPurseWebhookHandler, createWebhookHandler } from './webhooks.js';
 export type { PurseWebhookHandler, WebhookHandlerOptions } from './webhooks.js';
@@ -12,7 +14,9 @@ export type {
   FcPermission,
   FcPrefetch,
   PurseLogger,
+  PurseCoreOptions,
   PurseRouterOptions,
+  ResolveUser,
   PurseUser,
   TopUpOptions,
 } from './options.js';

@@ -1,12 +1,13 @@
 /**
- * The router's public options, and their resolution into a complete configuration. Options are
- * checked once, when `createPurseRouter` is called, so a mistake is a clear error at start-up
+ * The public options of `createPurseHandler` and `createPurseRouter`, and their resolution into
+ * a complete configuration. Options are checked once, when the factory is called, so a mistake is a clear error at start-up
  * rather than a failure on some user's first request. The caller's object is never changed.
  */
-import type { Request } from 'express';
+import type { Request as ExpressRequest } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
 import { sharedEventBus } from './events/shared-event-bus.js';
+import { IdempotencyGuard } from './http/idempotency.js';
 
 /** Who is asking, as the host app knows them. Returned by `resolveUser`. */
 export interface PurseUser {
@@ -63,16 +64,15 @@ export interface PurseLogger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
-export interface PurseRouterOptions {
+/** Who is signed in, from the framework's request; null or undefined means nobody (401). */
+export type ResolveUser<Req> = (
+  req: Req,
+) => PurseUser | null | undefined | Promise<PurseUser | null | undefined>;
+
+/** Everything but `resolveUser`: the options `createPurseHandler` and `createPurseRouter` share. */
+export interface PurseCoreOptions {
   /** A stripe-node client: real Stripe, or one pointed at @purse/sandbox. */
   stripe: Stripe;
-  /**
-   * Returns the signed-in user, or null (the request gets 401). May be async. Identity comes
-   * only from here; nothing in a request body or query can name another user's objects.
-   */
-  resolveUser: (
-    req: Request,
-  ) => PurseUser | null | undefined | Promise<PurseUser | null | undefined>;
   /**
    * Who holds linked bank accounts. `account` (the user's connected account) lets linked banks
    * fund top-ups; `customer` (the user's platform Customer) is for data-only integrations.
@@ -92,6 +92,17 @@ export interface PurseRouterOptions {
   /** SSE keep-alive comment interval, in ms; 0 sends none. @default 15000 */
   heartbeatMs?: number;
   /**
+   * Live-update streams one user may hold open at once (tabs, devices); one more is refused
+   * with 429 `rate_limited` until one closes. @default 5
+   */
+  maxStreamsPerUser?: number;
+  /**
+   * Bytes of events a stream may hold for a client that does not read them. Past that the
+   * stream is closed; the client reconnects with `Last-Event-ID` and gets what it missed from
+   * the bus's replay buffer. @default 65536
+   */
+  streamBufferBytes?: number;
+  /**
    * The current time in unix seconds, as Stripe sees it: used for refresh cooldowns and balance
    * age, and sent to clients (`Purse-Now` header) so their countdowns match. Point it at a
    * sandbox's virtual clock when that clock is moved. @default the system clock
@@ -101,6 +112,15 @@ export interface PurseRouterOptions {
   logger?: PurseLogger;
   /** Told about sensitive actions, such as revealing an account number. */
   onAudit?: (event: AuditEvent) => void | Promise<void>;
+}
+
+/** `createPurseRouter`'s options: `resolveUser` receives the Express request. */
+export interface PurseRouterOptions extends PurseCoreOptions {
+  /**
+   * Returns the signed-in user, or null (the request gets 401). May be async. Identity comes
+   * only from here; nothing in a request body or query can name another user's objects.
+   */
+  resolveUser: ResolveUser<ExpressRequest>;
 }
 
 /** A configuration error, thrown by a factory when its options are wrong. */
@@ -128,7 +148,6 @@ export interface ResolvedTopUps {
 /** Every option with its default filled in. Private to the package. */
 export interface RouterConfig {
   stripe: Stripe;
-  resolveUser: PurseRouterOptions['resolveUser'];
   accountHolder: 'customer' | 'account';
   permissions: FcPermission[];
   prefetch: FcPrefetch[];
@@ -136,9 +155,13 @@ export interface RouterConfig {
   revealAccountNumber: boolean;
   events: EventBus;
   heartbeatMs: number;
+  maxStreamsPerUser: number;
+  streamBufferBytes: number;
   now: () => number;
   logger: PurseLogger;
-  onAudit: PurseRouterOptions['onAudit'] | undefined;
+  onAudit: PurseCoreOptions['onAudit'] | undefined;
+  /** Single flight and key-reuse checks for top-ups, shared by every route of one handler. */
+  idempotency: IdempotencyGuard;
 }
 
 export const consoleLogger: PurseLogger = {
@@ -168,6 +191,12 @@ function positiveInteger(value: unknown, name: string, fallback: number): number
     );
   }
   return value;
+}
+
+function atLeastOne(value: unknown, name: string, fallback: number): number {
+  const resolved = positiveInteger(value, name, fallback);
+  if (resolved < 1) fail('ERR_PURSE_INVALID_OPTION', `\`${name}\` must be at least 1`);
+  return resolved;
 }
 
 function booleanOption(value: unknown, name: string, fallback: boolean): boolean {
@@ -207,7 +236,7 @@ function isStripeClient(value: unknown): value is Stripe {
   );
 }
 
-function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | null {
+function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null {
   if (value === false) return null;
   const input = value ?? {};
   if (typeof input !== 'object' || Array.isArray(input))
@@ -251,10 +280,13 @@ function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | nu
 }
 
 /** Checks the options and fills in defaults. Throws `PurseConfigError` on any mistake. */
-export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
+export function resolveRouterConfig(
+  options: PurseCoreOptions & { resolveUser: unknown },
+  factory = 'createPurseRouter',
+): RouterConfig {
   // Plain-JavaScript callers can pass anything; check what the types cannot.
   if (typeof options !== 'object' || (options as unknown) === null)
-    fail('ERR_PURSE_MISSING_OPTIONS', 'createPurseRouter needs an options object');
+    fail('ERR_PURSE_MISSING_OPTIONS', `${factory} needs an options object`);
   if (!isStripeClient(options.stripe)) {
     fail(
       'ERR_PURSE_MISSING_STRIPE',
@@ -322,7 +354,6 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
   }
   return {
     stripe: options.stripe,
-    resolveUser: options.resolveUser,
     accountHolder,
     permissions,
     prefetch,
@@ -330,8 +361,11 @@ export function resolveRouterConfig(options: PurseRouterOptions): RouterConfig {
     revealAccountNumber: booleanOption(options.revealAccountNumber, 'revealAccountNumber', false),
     events,
     heartbeatMs: positiveInteger(options.heartbeatMs, 'heartbeatMs', 15_000),
+    maxStreamsPerUser: atLeastOne(options.maxStreamsPerUser, 'maxStreamsPerUser', 5),
+    streamBufferBytes: atLeastOne(options.streamBufferBytes, 'streamBufferBytes', 65_536),
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     logger: options.logger ?? consoleLogger,
     onAudit: options.onAudit,
+    idempotency: new IdempotencyGuard(),
   };
 }

@@ -182,7 +182,7 @@ describe('defaults', () => {
     };
     // Options whose absence means "not used" rather than a default value.
     const noDefault = new Set(['onAudit']);
-    const options = members('PurseRouterOptions');
+    const options = members('PurseCoreOptions');
     const topUps = members('TopUpOptions');
     expect(options.map((m) => m.key)).toEqual(
       expect.arrayContaining(['accountHolder', 'permissions', 'topUps', 'heartbeatMs', 'now']),

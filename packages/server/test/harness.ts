@@ -1,6 +1,7 @@
 /**
- * A real stack for server tests: a started sandbox, stripe-node pointed at it, an Express app
- * with the Purse router and webhook handler, listening on a random port, and the sandbox's
+ * A real stack for server tests: a started sandbox, stripe-node pointed at it, Purse mounted
+ * one of three ways (Express 5, Express 4, the web-standard handler; see mounts.ts) and an
+ * Express app with the webhook handler, each listening on a random port, and the sandbox's
  * webhooks pointed at it. Tests talk to it over HTTP with `fetch`. A `x-test-user` header names
  * the demo persona the request comes from, standing in for the host app's login.
  */
@@ -11,12 +12,12 @@ import { startSandbox, type Sandbox, type SeedPersona } from '@purse/sandbox';
 import type Stripe from 'stripe';
 import {
   createMemoryEventBus,
-  createPurseRouter,
   createWebhookHandler,
   type EventBus,
-  type PurseRouterOptions,
+  type PurseCoreOptions,
   type PurseUser,
 } from '../src/index.js';
+import { defaultMount, mountPurse, type Mount } from './mounts.js';
 
 /** Tuesday 10:00 in New York: business days ahead, no holiday near. */
 export const START = new Date('2026-03-10T15:00:00Z');
@@ -41,7 +42,9 @@ export interface Harness {
    * Mounts another Purse router (same stripe-node client, same users, the harness's options
    * overridden by `router`) on its own port; closed with the harness.
    */
-  addRouter: (router: Partial<PurseRouterOptions>) => Promise<ExtraRouter>;
+  addRouter: (router: Partial<PurseCoreOptions>) => Promise<ExtraRouter>;
+  /** How Purse is mounted in this harness. */
+  mount: Mount;
   /** Requests the sandbox received (its `/_sandbox/requests` log). */
   stripeRequests: () => Promise<StripeRequest[]>;
   close: () => Promise<void>;
@@ -80,7 +83,9 @@ export interface CallResult {
 }
 
 export interface HarnessOptions {
-  router?: Partial<PurseRouterOptions>;
+  router?: Partial<PurseCoreOptions>;
+  /** @default the suite's mount (Express 5 unless a `./mount/*.js` module chose another) */
+  mount?: Mount;
   webhooks?: boolean;
 }
 
@@ -116,9 +121,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ]),
   );
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const routerOptions = (overrides: Partial<PurseRouterOptions> = {}): PurseRouterOptions => ({
+  const mount = options.mount ?? defaultMount();
+  const routerOptions = (overrides: Partial<PurseCoreOptions> = {}): PurseCoreOptions => ({
     stripe,
-    resolveUser: (req) => users[req.get('x-test-user') ?? ''] ?? null,
     events: bus,
     now: () => sb.clock.now(),
     logger: silent,
@@ -127,7 +132,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...overrides,
   });
   const app = express();
-  app.use('/api/purse', createPurseRouter(routerOptions()));
   app.post(
     '/webhooks',
     express.raw({ type: 'application/json' }),
@@ -141,14 +145,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const servers: Server[] = [];
   const { origin } = await listen(app, servers);
   if (options.webhooks !== false) sb.addWebhook({ url: `${origin}/webhooks` });
-  const base = `${origin}/api/purse`;
+  const base = await mountPurse(mount, routerOptions(), users, servers);
   const call = makeCaller(base);
 
-  const addRouter = async (overrides: Partial<PurseRouterOptions>): Promise<ExtraRouter> => {
-    const extra = express();
-    extra.use('/api/purse', createPurseRouter(routerOptions(overrides)));
-    const listening = await listen(extra, servers);
-    const extraBase = `${listening.origin}/api/purse`;
+  const addRouter = async (overrides: Partial<PurseCoreOptions>): Promise<ExtraRouter> => {
+    const extraBase = await mountPurse(mount, routerOptions(overrides), users, servers);
     return { base: extraBase, call: makeCaller(extraBase) };
   };
 
@@ -170,6 +171,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     users,
     call,
     addRouter,
+    mount,
     stripeRequests,
     close: async () => {
       await Promise.all(
@@ -198,7 +200,11 @@ async function listen(app: express.Express, servers: Server[]): Promise<{ origin
 /** `fetch` against a mounted router as a persona (`x-test-user`), JSON-decoding the answer. */
 export function makeCaller(base: string): Caller {
   return async (user, method, path, callOptions = {}) => {
-    const headers: Record<string, string> = { ...callOptions.headers };
+    // Like @purse/react's client: writes carry the header that proves they are not cross-site.
+    const headers: Record<string, string> = {
+      ...(method === 'GET' ? {} : { 'purse-request': '1' }),
+      ...callOptions.headers,
+    };
     if (user) headers['x-test-user'] = user;
     let body: string | undefined;
     if (callOptions.rawBody !== undefined) body = callOptions.rawBody;

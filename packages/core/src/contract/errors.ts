@@ -9,6 +9,7 @@ export type PurseErrorCode =
   | 'body_invalid'
   | 'signature_invalid'
   | 'body_too_large'
+  | 'csrf_check_failed'
   | 'parameter_missing'
   | 'parameter_unknown'
   | 'parameter_invalid'
@@ -46,6 +47,11 @@ export const PURSE_ERROR_STATUS: Readonly<Record<PurseErrorCode, number>> = {
   /** A webhook whose Stripe-Signature is missing, forged or too old. */
   signature_invalid: 400,
   body_too_large: 400,
+  /**
+   * A state-changing request a browser could have sent from another site without a CORS
+   * preflight: neither `Content-Type: application/json` nor a `Purse-Request` header.
+   */
+  csrf_check_failed: 403,
   parameter_missing: 400,
   parameter_unknown: 400,
   parameter_invalid: 400,

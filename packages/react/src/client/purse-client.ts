@@ -93,6 +93,8 @@ export function createPurseClient(options: CreatePurseClientOptions): PurseClien
       ...init.headers,
     };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    // The server refuses writes another site could send without a CORS preflight (CSRF).
+    if (method !== 'GET') headers['purse-request'] = '1';
     let response: Response;
     try {
       response = await doFetch(`${base}${withQuery(path, init.query)}`, {

@@ -77,6 +77,36 @@ export function fromStripeError(error: unknown): unknown {
       cause: error,
     });
   }
+  if (error.type === 'StripeIdempotencyError') {
+    // Another process (or this one, after its own guard forgot the key) used the key first.
+    return error.statusCode === 409 || error.code === 'idempotency_key_in_use'
+      ? new PurseError({
+          ...base,
+          code: 'idempotency_key_in_use',
+          param: 'Idempotency-Key',
+          message: 'A request with this Idempotency-Key is still in progress; retry shortly.',
+          cause: error,
+        })
+      : new PurseError({
+          ...base,
+          code: 'idempotency_key_reused',
+          param: 'Idempotency-Key',
+          message:
+            'This Idempotency-Key was already used for a different top-up. Use a new key for a new attempt.',
+          cause: error,
+        });
+  }
+  // The user's own PaymentMethod that Stripe will not debit (not set up for inbound flows,
+  // not a bank account, not verified): a client error about the source, not our bug.
+  if (error.statusCode === 400 && error.param === 'origin_payment_method') {
+    return new PurseError({
+      ...base,
+      code: 'source_unusable',
+      param: 'sourceId',
+      message: 'This bank account cannot fund top-ups; link it again or choose another.',
+      cause: error,
+    });
+  }
   if (error.type === 'StripeAuthenticationError' || error.type === 'StripePermissionError') {
     return new PurseError({
       ...base,

@@ -4,6 +4,7 @@
  */
 import { PurseError } from '@purse/core';
 import type { z } from 'zod';
+import { assertSafeValue } from './json-safety.js';
 
 function paramName(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
@@ -11,6 +12,7 @@ function paramName(path: readonly PropertyKey[]): string {
 
 /** Parses `input` with `schema`, or throws the PurseError for its first problem. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertSafeValue(input);
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -13,7 +13,8 @@ import {
 } from '@purse/core';
 import type Stripe from 'stripe';
 import { withClientParam } from '../http/stripe-errors.js';
-import { assertIdPrefix } from '../http/validate.js';
+import { assertIdPrefix, parseInput } from '../http/validate.js';
+import { emptyInput, transactionQuery } from './input.js';
 import { linkedAccountView, transactionView } from '../views.js';
 import { accountHolderOf, fcRequestOptions, type OperationContext } from './context.js';
 import { isHeldBy, ownedFcAccount } from './ownership.js';
@@ -21,7 +22,11 @@ import { isHeldBy, ownedFcAccount } from './ownership.js';
 type FcAccount = Stripe.FinancialConnections.Account;
 type Feature = 'balance' | 'transactions';
 
-export async function listAccounts(ctx: OperationContext): Promise<AccountList> {
+export async function listAccounts(
+  ctx: OperationContext,
+  query: unknown = {},
+): Promise<AccountList> {
+  parseInput(emptyInput, query);
   const holder = accountHolderOf(ctx);
   const filter =
     holder.type === 'account' ? { account: holder.account } : { customer: holder.customer };
@@ -35,7 +40,12 @@ export async function listAccounts(ctx: OperationContext): Promise<AccountList> 
   return { data };
 }
 
-export async function getAccount(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+export async function getAccount(
+  ctx: OperationContext,
+  id: string,
+  query: unknown = {},
+): Promise<LinkedAccount> {
+  parseInput(emptyInput, query);
   return linkedAccountView(await ownedFcAccount(ctx, id));
 }
 
@@ -98,11 +108,21 @@ async function startRefresh(
   return linkedAccountView(refreshed);
 }
 
-export function refreshBalance(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+export async function refreshBalance(
+  ctx: OperationContext,
+  id: string,
+  input: unknown = {},
+): Promise<LinkedAccount> {
+  parseInput(emptyInput, input);
   return startRefresh(ctx, id, 'balance');
 }
 
-export function refreshTransactions(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+export async function refreshTransactions(
+  ctx: OperationContext,
+  id: string,
+  input: unknown = {},
+): Promise<LinkedAccount> {
+  parseInput(emptyInput, input);
   return startRefresh(ctx, id, 'transactions');
 }
 
@@ -110,7 +130,9 @@ export async function setTransactionsSubscription(
   ctx: OperationContext,
   id: string,
   on: boolean,
+  input: unknown = {},
 ): Promise<LinkedAccount> {
+  parseInput(emptyInput, input);
   const account = await ownedFcAccount(ctx, id);
   const { stripe } = ctx.config;
   if (on) {
@@ -145,7 +167,12 @@ export async function setTransactionsSubscription(
   );
 }
 
-export async function disconnectAccount(ctx: OperationContext, id: string): Promise<LinkedAccount> {
+export async function disconnectAccount(
+  ctx: OperationContext,
+  id: string,
+  input: unknown = {},
+): Promise<LinkedAccount> {
+  parseInput(emptyInput, input);
   const account = await ownedFcAccount(ctx, id);
   if (account.status === 'disconnected') return linkedAccountView(account);
   return linkedAccountView(
@@ -156,8 +183,9 @@ export async function disconnectAccount(ctx: OperationContext, id: string): Prom
 export async function listTransactions(
   ctx: OperationContext,
   id: string,
-  query: TransactionQuery,
+  input: TransactionQuery | Record<string, unknown> = {},
 ): Promise<TransactionPage> {
+  const query = parseInput(transactionQuery, input);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'fctxn_', 'cursor');
   if (query.after !== undefined) assertIdPrefix(query.after, 'fctxnref_', 'after');
   const account = await ownedFcAccount(ctx, id);

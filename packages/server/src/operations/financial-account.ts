@@ -3,14 +3,20 @@
  * explicit, audited reveal) and rename it.
  */
 import { PurseError, type FinancialAccountView } from '@purse/core';
+import { z } from 'zod';
+import { parseInput } from '../http/validate.js';
 import { financialAccountView } from '../views.js';
+import { nicknameInput } from './input.js';
 import { treasuryRequestOptions, type OperationContext } from './context.js';
 import { ownedFinancialAccount } from './ownership.js';
 
+const readOptions = z.strictObject({ revealAccountNumber: z.boolean().optional() });
+
 export async function getFinancialAccount(
   ctx: OperationContext,
-  options: { revealAccountNumber: boolean },
+  input: { revealAccountNumber?: boolean } = {},
 ): Promise<FinancialAccountView> {
+  const options = parseInput(readOptions, input);
   if (!options.revealAccountNumber) return financialAccountView(await ownedFinancialAccount(ctx));
   if (!ctx.config.revealAccountNumber) {
     throw new PurseError({
@@ -34,8 +40,12 @@ export async function getFinancialAccount(
 
 export async function renameFinancialAccount(
   ctx: OperationContext,
-  nickname: string,
+  input: { nickname: string } | string,
 ): Promise<FinancialAccountView> {
+  const { nickname } = parseInput(
+    nicknameInput,
+    typeof input === 'string' ? { nickname: input } : input,
+  );
   const fa = await ownedFinancialAccount(ctx);
   if (fa.status === 'closed')
     throw new PurseError({

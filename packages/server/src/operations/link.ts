@@ -6,7 +6,8 @@
  */
 import { PurseError, type LinkResult, type LinkSession } from '@purse/core';
 import type Stripe from 'stripe';
-import { assertIdPrefix } from '../http/validate.js';
+import { assertIdPrefix, parseInput } from '../http/validate.js';
+import { emptyInput } from './input.js';
 import { isNotFound } from '../http/stripe-errors.js';
 import { canFundTopUps, linkedAccountView } from '../views.js';
 import {
@@ -19,7 +20,11 @@ import {
 } from './context.js';
 import { isHeldBy } from './ownership.js';
 
-export async function createLinkSession(ctx: OperationContext): Promise<LinkSession> {
+export async function createLinkSession(
+  ctx: OperationContext,
+  input: unknown = {},
+): Promise<LinkSession> {
+  parseInput(emptyInput, input);
   const { config } = ctx;
   const session = await config.stripe.financialConnections.sessions.create(
     {
@@ -40,7 +45,9 @@ export async function createLinkSession(ctx: OperationContext): Promise<LinkSess
 export async function completeLinkSession(
   ctx: OperationContext,
   sessionId: string,
+  input: unknown = {},
 ): Promise<LinkResult> {
+  parseInput(emptyInput, input);
   assertIdPrefix(sessionId, 'fcsess_');
   const { stripe } = ctx.config;
   let session: Stripe.FinancialConnections.Session;

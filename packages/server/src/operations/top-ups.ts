@@ -11,14 +11,15 @@ import {
   type TopUp,
   type TopUpPage,
   type TopUpQuery,
-  type TopUpRequest,
   type TopUpSource,
   type TopUpSourceList,
 } from '@purse/core';
 import type Stripe from 'stripe';
 import type { ResolvedTopUps } from '../options.js';
 import { SAME_DAY_INELIGIBLE, stripeCode, withClientParam } from '../http/stripe-errors.js';
-import { assertIdPrefix } from '../http/validate.js';
+import { scopeIdempotencyKey } from '../http/idempotency.js';
+import { assertIdPrefix, parseInput } from '../http/validate.js';
+import { emptyInput, parseTopUpInput, topUpQuery, type TopUpInput } from './input.js';
 import { balanceView, topUpView } from '../views.js';
 import { fcRequestOptions, treasuryRequestOptions, type OperationContext } from './context.js';
 import { ownedFinancialAccount, ownedPaymentMethod, ownedTopUp } from './ownership.js';
@@ -50,7 +51,11 @@ async function inboundPaymentMethodIds(ctx: OperationContext): Promise<Set<strin
   return ids;
 }
 
-export async function listTopUpSources(ctx: OperationContext): Promise<TopUpSourceList> {
+export async function listTopUpSources(
+  ctx: OperationContext,
+  query: unknown = {},
+): Promise<TopUpSourceList> {
+  parseInput(emptyInput, query);
   topUpsConfig(ctx);
   const { stripe } = ctx.config;
   const options = treasuryRequestOptions(ctx);
@@ -145,7 +150,7 @@ async function knownAvailable(
   return { amount: balance.available ?? balance.current, currency: balance.currency };
 }
 
-function validateTopUp(topUps: ResolvedTopUps, input: TopUpRequest): void {
+function validateTopUp(topUps: ResolvedTopUps, input: TopUpInput): void {
   if (input.amount < topUps.minAmount) {
     throw new PurseError({
       code: 'amount_too_small',
@@ -169,13 +174,34 @@ function validateTopUp(topUps: ResolvedTopUps, input: TopUpRequest): void {
   }
 }
 
+/** A stable identity for the caller, to scope idempotency keys. */
+function callerKey(ctx: OperationContext): string {
+  return `${ctx.user.accountId ?? ''}|${ctx.user.customerId ?? ''}`;
+}
+
+/**
+ * Creates a top-up once per `idempotencyKey` (the client's, scoped to the caller here):
+ * identical repeats share the first result, the same key with another body is a 400
+ * `idempotency_key_reused`.
+ */
 export async function createTopUp(
   ctx: OperationContext,
-  input: TopUpRequest,
-  idempotencyKey: string,
+  request: unknown,
+  options: { idempotencyKey: string | undefined },
 ): Promise<TopUp> {
   const topUps = topUpsConfig(ctx);
+  const input = parseTopUpInput(request);
+  const key = scopeIdempotencyKey(options.idempotencyKey, callerKey(ctx));
   validateTopUp(topUps, input);
+  return ctx.config.idempotency.run(key, input, () => submitTopUp(ctx, topUps, input, key));
+}
+
+async function submitTopUp(
+  ctx: OperationContext,
+  topUps: ResolvedTopUps,
+  input: TopUpInput,
+  idempotencyKey: string,
+): Promise<TopUp> {
   assertIdPrefix(input.sourceId, 'pm_', 'sourceId');
   const sameDay = input.sameDay === true;
   if (sameDay && !topUps.sameDay) {
@@ -263,8 +289,12 @@ export async function createTopUp(
   return topUpView(transfer, { balanceWarning });
 }
 
-export async function listTopUps(ctx: OperationContext, query: TopUpQuery): Promise<TopUpPage> {
+export async function listTopUps(
+  ctx: OperationContext,
+  input: TopUpQuery | Record<string, unknown> = {},
+): Promise<TopUpPage> {
   topUpsConfig(ctx);
+  const query = parseInput(topUpQuery, input);
   if (query.cursor !== undefined) assertIdPrefix(query.cursor, 'ibt_', 'cursor');
   const fa = await ownedFinancialAccount(ctx);
   const page = await ctx.config.stripe.treasury.inboundTransfers
@@ -288,12 +318,22 @@ export async function listTopUps(ctx: OperationContext, query: TopUpQuery): Prom
   };
 }
 
-export async function getTopUp(ctx: OperationContext, id: string): Promise<TopUp> {
+export async function getTopUp(
+  ctx: OperationContext,
+  id: string,
+  query: unknown = {},
+): Promise<TopUp> {
+  parseInput(emptyInput, query);
   topUpsConfig(ctx);
   return topUpView(await ownedTopUp(ctx, id));
 }
 
-export async function cancelTopUp(ctx: OperationContext, id: string): Promise<TopUp> {
+export async function cancelTopUp(
+  ctx: OperationContext,
+  id: string,
+  input: unknown = {},
+): Promise<TopUp> {
+  parseInput(emptyInput, input);
   topUpsConfig(ctx);
   const transfer = await ownedTopUp(ctx, id);
   if (!transfer.cancelable) {

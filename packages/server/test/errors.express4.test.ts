@@ -1,0 +1,3 @@
+// The errors suite against the express4 mount (see mounts.ts).
+import './mount/express4.js';
+import './errors.test.js';

@@ -1,0 +1,3 @@
+// The top-ups suite against the express4 mount (see mounts.ts).
+import './mount/express4.js';
+import './top-ups.test.js';
