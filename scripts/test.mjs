@@ -182,32 +182,38 @@ if (wanted('vitest')) {
 }
 
 if (wanted('e2e')) {
-  const config = join(root, 'test/e2e/playwright.config.ts');
-  if (!existsSync(config)) {
-    lines.push('· e2e: no suite yet');
-  } else if (!haveChromium) {
-    totals.failed += 1;
-    lines.push('✗ e2e: Chromium missing');
-  } else {
-    const report = join(artifacts, 'e2e.json');
-    rmSync(report, { force: true });
-    console.log('\n▶ browser end-to-end suite (Playwright + Chromium, on the demo)');
-    const { seconds } = run('pnpm', ['exec', 'playwright', 'test', '--config', config], {
-      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-    });
-    if (existsSync(report)) {
-      const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
-      const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
-      const failed = stats.unexpected ?? 0;
-      totals.passed += passed;
-      totals.failed += failed;
-      totals.skipped += stats.skipped ?? 0;
-      lines.push(
-        `${failed === 0 ? '✓' : '✗'} e2e: ${passed} passed, ${failed} failed (${seconds.toFixed(1)} s)`,
-      );
-    } else {
+  const suites = [
+    { name: 'e2e (demo)', config: 'test/e2e/playwright.config.ts' },
+    { name: 'e2e (next-example)', config: 'test/e2e/playwright.next.config.ts' },
+  ];
+  for (const suite of suites) {
+    const config = join(root, suite.config);
+    if (!existsSync(config)) {
+      lines.push(`· ${suite.name}: no suite yet`);
+    } else if (!haveChromium) {
       totals.failed += 1;
-      lines.push(`✗ e2e produced no report (${seconds.toFixed(1)} s)`);
+      lines.push(`✗ ${suite.name}: Chromium missing`);
+    } else {
+      const report = join(artifacts, `${suite.name.replace(/\W+/g, '-')}.json`);
+      rmSync(report, { force: true });
+      console.log(`\n▶ browser end-to-end suite: ${suite.name} (Playwright + Chromium)`);
+      const { seconds } = run('pnpm', ['exec', 'playwright', 'test', '--config', config], {
+        env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      });
+      if (existsSync(report)) {
+        const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
+        const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+        const failed = stats.unexpected ?? 0;
+        totals.passed += passed;
+        totals.failed += failed;
+        totals.skipped += stats.skipped ?? 0;
+        lines.push(
+          `${failed === 0 ? '✓' : '✗'} ${suite.name}: ${String(passed)} passed, ${String(failed)} failed (${seconds.toFixed(1)} s)`,
+        );
+      } else {
+        totals.failed += 1;
+        lines.push(`✗ ${suite.name} produced no report (${seconds.toFixed(1)} s)`);
+      }
     }
   }
 }
