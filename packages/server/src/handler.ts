@@ -52,6 +52,16 @@ export function createPurseHandler(options: PurseHandlerOptions): PurseHandler {
   }
   const core = createCoreHandler(config);
   const { resolveUser, clientIp } = options;
+  const ipOf = (request: Request): string | undefined => {
+    try {
+      return clientIp?.(request);
+    } catch (error) {
+      config.logger.warn('clientIp threw; the mandate gets no IP address', {
+        error: String(error),
+      });
+      return undefined;
+    }
+  };
   return (request) => {
     const pathname = new URL(request.url).pathname;
     const under =
@@ -63,7 +73,7 @@ export function createPurseHandler(options: PurseHandlerOptions): PurseHandler {
       // Outside basePath: still resolve the caller first, then 404 (no route matches '').
       path: under ?? '',
       resolveUser: () => resolveUser(request),
-      ip: clientIp?.(request),
+      ip: ipOf(request),
     });
   };
 }

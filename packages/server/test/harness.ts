@@ -40,9 +40,10 @@ export interface Harness {
   ) => Promise<CallResult>;
   /**
    * Mounts another Purse router (same stripe-node client, same users, the harness's options
-   * overridden by `router`) on its own port; closed with the harness.
+   * overridden by `router`; the harness's mount unless told another) on its own port; closed
+   * with the harness.
    */
-  addRouter: (router: Partial<PurseCoreOptions>) => Promise<ExtraRouter>;
+  addRouter: (router: Partial<PurseCoreOptions>, mount?: Mount) => Promise<ExtraRouter>;
   /** How Purse is mounted in this harness. */
   mount: Mount;
   /** Requests the sandbox received (its `/_sandbox/requests` log). */
@@ -148,8 +149,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const base = await mountPurse(mount, routerOptions(), users, servers);
   const call = makeCaller(base);
 
-  const addRouter = async (overrides: Partial<PurseCoreOptions>): Promise<ExtraRouter> => {
-    const extraBase = await mountPurse(mount, routerOptions(overrides), users, servers);
+  const addRouter = async (
+    overrides: Partial<PurseCoreOptions>,
+    extraMount: Mount = mount,
+  ): Promise<ExtraRouter> => {
+    const extraBase = await mountPurse(extraMount, routerOptions(overrides), users, servers);
     return { base: extraBase, call: makeCaller(extraBase) };
   };
 

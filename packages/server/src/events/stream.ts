@@ -80,16 +80,21 @@ export function streamEvents(
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const write = (text: string): void => {
+        // The replay is a one-off burst, bounded by the bus's own buffer: its bytes are allowed on
+        // top of `streamBufferBytes`, so only live events a client does not read count against it.
+        let replayBytes = 0;
+        const write = (text: string, replaying = false): void => {
           if (finished) return;
+          const bytes = encoder.encode(text);
+          if (replaying) replayBytes += bytes.byteLength;
           try {
-            controller.enqueue(encoder.encode(text));
+            controller.enqueue(bytes);
           } catch {
             finish(); // the consumer cancelled between our check and the write
             return;
           }
           // A client that stopped reading: drop it rather than buffer without end.
-          if ((controller.desiredSize ?? 0) < 0) {
+          if (!replaying && (controller.desiredSize ?? 0) < -replayBytes) {
             config.logger.warn('a live-update stream fell behind and was closed', {
               buffered: config.streamBufferBytes - (controller.desiredSize ?? 0),
             });
@@ -97,11 +102,11 @@ export function streamEvents(
             controller.error(new Error('client too slow'));
           }
         };
-        const send = (message: BusMessage): void => {
+        const send = (message: BusMessage, replaying = false): void => {
           const seq = Number(message.id);
           if (seq <= lastSent) return;
           lastSent = seq;
-          write(frame(message));
+          write(frame(message), replaying);
         };
         write(`retry: ${String(RETRY_MS)}\n\n`);
         // Subscribe first and hold live messages while replaying, so nothing falls in between.
@@ -119,13 +124,13 @@ export function streamEvents(
         void (async () => {
           try {
             if (lastId)
-              for (const message of await config.events.replay(topics, lastId)) send(message);
+              for (const message of await config.events.replay(topics, lastId)) send(message, true);
           } catch (error) {
             config.logger.warn('replaying missed events failed', { error: String(error) });
           } finally {
             const pending = held;
             held = null;
-            for (const message of pending) send(message);
+            for (const message of pending) send(message, true);
           }
         })();
       },

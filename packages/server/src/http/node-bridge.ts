@@ -34,7 +34,7 @@ export function toWebRequest(req: NodeRequestLike, path: string, signal: AbortSi
   if (method !== 'GET' && method !== 'HEAD') {
     if (req._body === true || req.readableEnded) {
       // The host app parsed the body already (express.json() before Purse): send it on as JSON.
-      if (req.body !== undefined && req._body === true) {
+      if (req.body !== undefined) {
         init.body = JSON.stringify(req.body);
         headers.set('content-type', 'application/json');
         headers.delete('content-length');
