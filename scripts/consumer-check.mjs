@@ -30,10 +30,14 @@ const PACKAGES = ['core', 'sandbox', 'server', 'react'];
 const reportArg = process.argv.find((a) => a.startsWith('--report='))?.slice('--report='.length);
 const keep = process.argv.includes('--keep');
 const results = [];
+const started = Date.now();
 
 function record(name, ok, detail = '') {
   results.push({ name, ok, detail });
-  console.log(`${ok ? '✓' : '✗'} consumer: ${name}${ok || !detail ? '' : `\n${detail}`}`);
+  const at = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${ok ? '✓' : '✗'} consumer: ${name} (at ${at} s)${ok || !detail ? '' : `\n${detail}`}`,
+  );
   return ok;
 }
 
@@ -44,6 +48,16 @@ function sh(command, args, options = {}) {
     ...options,
   });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+function shAsync(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => resolve({ ok: code === 0, output }));
+  });
 }
 
 /** The README examples: fenced blocks whose info string is `ts example` or `tsx example`. */
@@ -112,16 +126,23 @@ async function main() {
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
   try {
-    // 1. Pack: what npm would download.
-    for (const name of PACKAGES) {
-      const dir = join(root, 'packages', name);
-      if (!existsSync(join(dir, 'dist'))) {
-        record(`pack @purse/${name}`, false, 'no dist/: run `pnpm build` first');
-        return;
-      }
-      const packed = sh('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir });
-      if (!record(`pack @purse/${name}`, packed.ok, packed.output)) return;
+    // 1. Pack: what npm would download (pnpm pack turns workspace:* into versions).
+    const missing = PACKAGES.filter((name) => !existsSync(join(root, 'packages', name, 'dist')));
+    if (missing.length > 0) {
+      record('pack', false, `no dist/ in ${missing.join(', ')}: run \`pnpm build\` first`);
+      return;
     }
+    const packed = await Promise.all(
+      PACKAGES.map((name) =>
+        shAsync('pnpm', ['pack', '--pack-destination', tarballs], {
+          cwd: join(root, 'packages', name),
+        }),
+      ),
+    );
+    const packedOk = PACKAGES.map((name, i) =>
+      record(`pack @purse/${name}`, packed[i].ok, packed[i].output),
+    );
+    if (!packedOk.every(Boolean)) return;
     const tgz = Object.fromEntries(
       readdirSync(tarballs).map((f) => [
         `@purse/${f.replace(/^purse-/, '').replace(/-\d+\.\d+\.\d+.*\.tgz$/, '')}`,
@@ -203,7 +224,8 @@ async function main() {
     }
     record('the READMEs have examples', files.length > 0, 'no ```ts example blocks found');
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    for (const resolution of ['bundler', 'node16']) {
+    // The two type checks and the example runs go side by side (each is mostly waiting).
+    const checks = ['bundler', 'node16'].map(async (resolution) => {
       const config = {
         compilerOptions: {
           target: 'ES2022',
@@ -219,7 +241,7 @@ async function main() {
         include: ['examples'],
       };
       writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
-      const checked = sh(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], {
+      const checked = await shAsync(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], {
         cwd: app,
       });
       record(
@@ -227,10 +249,12 @@ async function main() {
         checked.ok,
         checked.output,
       );
-    }
-    for (const { file, lang, from } of files) {
-      if (lang !== 'ts') continue;
-      const { ok, detail } = await runExample(file, app);
+    });
+    const runs = files
+      .filter(({ lang }) => lang === 'ts')
+      .map(async ({ file, from }) => ({ file, from, ...(await runExample(file, app)) }));
+    await Promise.all(checks);
+    for (const { file, from, ok, detail } of await Promise.all(runs)) {
       record(`${from} example ${file.replace('examples/', '')} runs and answers`, ok, detail);
     }
   } finally {
