@@ -4,9 +4,8 @@
  * globalThis so `next dev`'s module reloads reuse one sandbox instead of starting another.
  */
 import { startSandbox } from '@purse/sandbox';
-import { createPurseHandler, createPurseWebhookHandler, type PurseUser } from '@purse/server';
+import { createPurseHandler, createPurseWebhookHandler, provisionUser } from '@purse/server';
 import Stripe from 'stripe';
-import { provisionUser } from './provision-user';
 
 /** What the browser needs to link banks: the sandbox's stand-in, or Stripe.js. */
 export type BrowserStripeConfig =
@@ -32,10 +31,7 @@ async function start(): Promise<PurseApp> {
 
   // Stands in for your sign-up: one user, provisioned when the server starts. Your app stores
   // these ids with its users and looks them up from its session in resolveUser.
-  const user: PurseUser = await provisionUser(stripe, {
-    email: 'jenny@example.com',
-    name: 'Jenny Rosen',
-  });
+  const user = await provisionUser({ stripe, email: 'jenny@example.com', name: 'Jenny Rosen' });
 
   return {
     handle: createPurseHandler({

@@ -29,3 +29,5 @@ export type { BusMessage, EventBus } from './events/event-bus.js';
 /** The operations behind the routes, for wrapping in another framework. */
 export * as operations from './operations/index.js';
 export type { OperationContext } from './operations/context.js';
+export { provisionUser } from './provision-user.js';
+export type { ProvisionedUser, ProvisionUserOptions } from './provision-user.js';
