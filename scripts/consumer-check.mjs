@@ -56,6 +56,7 @@ function shAsync(command, args, options = {}) {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
+    child.on('error', (error) => resolve({ ok: false, output: `${output}${error.message}` }));
     child.on('exit', (code) => resolve({ ok: code === 0, output }));
   });
 }
@@ -119,6 +120,46 @@ async function runExample(file, cwd) {
   }
   child.kill('SIGKILL');
   return { ok: false, detail: `neither exited nor answered within 60 s\n${output}` };
+}
+
+/** `npx purse-sandbox --port 0`: it prints its URL, and the URL answers Stripe's API. */
+async function runSandboxCli(cwd) {
+  const child = spawn('npx', ['--no-install', 'purse-sandbox', '--port', '0', '--seed', 'empty'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  const url = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 60_000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', () => resolve(null));
+    child.on('error', (error) => {
+      output += error.message;
+      resolve(null);
+    });
+  });
+  try {
+    if (!url) return { ok: false, detail: output };
+    const key = /STRIPE_SECRET_KEY=(\S+)/.exec(output)?.[1] ?? '';
+    const response = await fetch(`${url}/v1/customers`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const body = await response.json();
+    return {
+      ok: response.status === 200 && body.object === 'list',
+      detail: `GET ${url}/v1/customers → ${String(response.status)}\n${output}`,
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 async function main() {
@@ -253,7 +294,10 @@ async function main() {
     const runs = files
       .filter(({ lang }) => lang === 'ts')
       .map(async ({ file, from }) => ({ file, from, ...(await runExample(file, app)) }));
+    const cli = runSandboxCli(app);
     await Promise.all(checks);
+    const cliResult = await cli;
+    record('npx purse-sandbox starts and answers', cliResult.ok, cliResult.detail);
     for (const { file, from, ok, detail } of await Promise.all(runs)) {
       record(`${from} example ${file.replace('examples/', '')} runs and answers`, ok, detail);
     }
