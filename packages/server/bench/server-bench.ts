@@ -314,6 +314,8 @@ async function main(): Promise<void> {
       stripe,
       resolveUser: (req) => (req.get(USER_HEADER) === 'bench' ? user : null),
       events,
+      // The idle-stream case opens 1,000 streams as one user: lift the per-user cap (default 5).
+      maxStreamsPerUser: 1000,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     }),
   );

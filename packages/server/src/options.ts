@@ -8,6 +8,7 @@ import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
 import { sharedEventBus } from './events/shared-event-bus.js';
 import { IdempotencyGuard } from './http/idempotency.js';
+import { TOP_UP_DESCRIPTION_LENGTH, TOP_UP_MAX_AMOUNT, TOP_UP_MIN_AMOUNT } from './rules.js';
 
 /** Who is asking, as the host app knows them. Returned by `resolveUser`. */
 export interface PurseUser {
@@ -241,8 +242,8 @@ function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null
   const input = value ?? {};
   if (typeof input !== 'object' || Array.isArray(input))
     fail('ERR_PURSE_INVALID_OPTION', '`topUps` must be an object or false');
-  const minAmount = positiveInteger(input.minAmount, 'topUps.minAmount', 100);
-  const maxAmount = positiveInteger(input.maxAmount, 'topUps.maxAmount', 1_000_000);
+  const minAmount = positiveInteger(input.minAmount, 'topUps.minAmount', TOP_UP_MIN_AMOUNT);
+  const maxAmount = positiveInteger(input.maxAmount, 'topUps.maxAmount', TOP_UP_MAX_AMOUNT);
   if (minAmount < 1)
     fail('ERR_PURSE_INVALID_OPTION', '`topUps.minAmount` must be at least 1 (cent)');
   if (maxAmount < minAmount) {
@@ -274,7 +275,7 @@ function resolveTopUps(value: PurseCoreOptions['topUps']): ResolvedTopUps | null
     maxDescriptionLength: positiveInteger(
       input.maxDescriptionLength,
       'topUps.maxDescriptionLength',
-      140,
+      TOP_UP_DESCRIPTION_LENGTH,
     ),
   };
 }

@@ -8,6 +8,7 @@
 import { PurseError } from '@purse/core';
 import { StreamRegistry, streamEvents } from './events/stream.js';
 import { assertNotCrossSite, readJsonBody } from './http/body.js';
+import { jsonResponse } from './http/json-response.js';
 import { createRouteMatcher, type Method, type RouteName } from './http/route-table.js';
 import { fromStripeError } from './http/stripe-errors.js';
 import { parseInput } from './http/validate.js';
@@ -41,6 +42,7 @@ interface RouteInput {
   query: Record<string, string | string[]>;
   body: unknown;
   registry: StreamRegistry;
+  signal: AbortSignal;
 }
 
 interface RouteEntry {
@@ -109,7 +111,7 @@ const ROUTES: readonly RouteEntry[] = [
   {
     route: 'financialAccount',
     method: 'PATCH',
-    run: (ctx, { body }) => renameFinancialAccount(ctx, body as { nickname: string }),
+    run: (ctx, { body }) => renameFinancialAccount(ctx, body),
   },
   { route: 'topUpSources', method: 'GET', run: (ctx, { query }) => listTopUpSources(ctx, query) },
   {
@@ -131,9 +133,18 @@ const ROUTES: readonly RouteEntry[] = [
   {
     route: 'events',
     method: 'GET',
-    run: (ctx, { request, query, registry }) => {
+    run: (ctx, { request, query, registry, signal }) => {
       const { lastEventId } = parseInput(eventsQuery, query);
-      return Promise.resolve(streamEvents(request, ctx.config, registry, ctx.user, lastEventId));
+      return Promise.resolve(
+        streamEvents({
+          request,
+          signal,
+          config: ctx.config,
+          registry,
+          user: ctx.user,
+          lastEventId,
+        }),
+      );
     },
   },
 ];
@@ -161,16 +172,11 @@ export interface CoreRequest {
   resolveUser: () => PurseUser | null | undefined | Promise<PurseUser | null | undefined>;
   /** The caller's IP, for the bank-debit mandate. */
   ip: string | undefined;
+  /** Aborted when the client goes away. @default the request's own signal */
+  signal?: AbortSignal;
 }
 
 export type CoreHandler = (input: CoreRequest) => Promise<Response>;
-
-function json(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
-}
 
 export function createCoreHandler(config: RouterConfig): CoreHandler {
   const registry = new StreamRegistry();
@@ -201,9 +207,10 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
       query: queryObject(new URL(request.url).searchParams),
       body,
       registry,
+      signal: input.signal ?? request.signal,
     });
     if (result instanceof Response) return result;
-    return json(match.entry.status ?? 200, result, {});
+    return jsonResponse(match.entry.status ?? 200, result);
   }
 
   return async (input) => {
@@ -224,7 +231,7 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         });
       }
-      response = json(purseError.status, purseError.toBody(), {});
+      response = jsonResponse(purseError.status, purseError.toBody());
     }
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
     response.headers.set('purse-now', String(config.now()));

@@ -24,12 +24,13 @@ export function createPurseRouter(options: PurseRouterOptions): Router {
     });
     const run = async (): Promise<void> => {
       // `req.url` is relative to the mount point (with its query), on Express 4 and 5.
-      const request = toWebRequest(req, req.url, aborted.signal);
+      const request = toWebRequest(req, req.url);
       const response = await core({
         request,
         path: new URL(request.url).pathname,
         resolveUser: () => resolveUser(req),
         ip: req.ip,
+        signal: aborted.signal,
       });
       await sendWebResponse(response, res);
     };

@@ -4,6 +4,13 @@
  * Kept together so they can move to @purse/core as one import.
  */
 
+/** Default smallest top-up, in cents (`topUps.minAmount`). */
+export const TOP_UP_MIN_AMOUNT = 100;
+/** Default largest top-up, in cents (`topUps.maxAmount`). */
+export const TOP_UP_MAX_AMOUNT = 1_000_000;
+/** Default longest top-up description (`topUps.maxDescriptionLength`). */
+export const TOP_UP_DESCRIPTION_LENGTH = 140;
+
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** How deep a JSON body may nest. Purse's bodies are flat; this bounds the checks' work. */
@@ -16,6 +23,8 @@ export const DESCRIPTION_MAX_LENGTH = 5000;
 export const NICKNAME_MAX_LENGTH = 249;
 /** A top-up source id is a Stripe id: bounded before it is checked for its prefix. */
 export const SOURCE_ID_MAX_LENGTH = 255;
+/** Largest `limit` a list route accepts. */
+export const PAGE_LIMIT_MAX = 100;
 /** Longest `Last-Event-ID` / `?lastEventId`. */
 export const EVENT_ID_MAX_LENGTH = 40;
 /**

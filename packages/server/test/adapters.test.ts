@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import express4 from 'express4';
+import { PURSE_ROUTES } from '@purse/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPurseHandler,
@@ -92,6 +93,33 @@ describe('createPurseHandler', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { id: string }[] };
     expect(body.data[0]?.id).toMatch(/^pm_/);
+  });
+
+  it('routes every path of core’s PURSE_ROUTES (no route table of its own to drift)', async () => {
+    const handler = createPurseHandler({
+      stripe: h.stripe,
+      resolveUser: () => h.users.new_user ?? null,
+      logger: silent,
+    });
+    const routed: string[] = [];
+    for (const [name, route] of Object.entries(PURSE_ROUTES)) {
+      if (name === 'events') continue; // a stream; covered by the live suites
+      const path = typeof route === 'string' ? route : route('x_1');
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+        const response = await handler(
+          new Request(`http://app.example${path}`, {
+            method,
+            headers: { 'purse-request': '1' },
+          }),
+        );
+        const body = (await response.json()) as { error?: { message: string } };
+        if (body.error?.message !== 'No such route.') {
+          routed.push(name);
+          break;
+        }
+      }
+    }
+    expect(routed).toEqual(Object.keys(PURSE_ROUTES).filter((name) => name !== 'events'));
   });
 
   it.each<[string, Record<string, unknown>, string]>([

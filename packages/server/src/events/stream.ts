@@ -52,16 +52,22 @@ function resumeId(request: Request, queryId: string | undefined): string {
   return /^\d+$/.test(id) ? id : '';
 }
 
-export function streamEvents(
-  request: Request,
-  config: RouterConfig,
-  registry: StreamRegistry,
-  user: PurseUser,
-  queryId: string | undefined,
-): Response {
+export interface StreamOptions {
+  request: Request;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  config: RouterConfig;
+  registry: StreamRegistry;
+  user: PurseUser;
+  /** `?lastEventId=`, for a fresh page resuming (EventSource sends the header on reconnects). */
+  lastEventId: string | undefined;
+}
+
+export function streamEvents(options: StreamOptions): Response {
+  const { request, signal, config, registry, user } = options;
   const topics = topicsFor(user);
   const release = registry.claim(topics.join(' '), config.maxStreamsPerUser);
-  const lastId = resumeId(request, queryId);
+  const lastId = resumeId(request, options.lastEventId);
   const encoder = new TextEncoder();
   let lastSent = Number(lastId) || 0;
   let unsubscribe: (() => void) | undefined;
@@ -73,7 +79,7 @@ export function streamEvents(
     finished = true;
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);
-    request.signal.removeEventListener('abort', finish);
+    signal.removeEventListener('abort', finish);
     release();
   };
 
@@ -119,8 +125,8 @@ export function streamEvents(
           heartbeat = setInterval(() => write(':\n\n'), config.heartbeatMs);
           heartbeat.unref();
         }
-        if (request.signal.aborted) finish();
-        else request.signal.addEventListener('abort', finish);
+        if (signal.aborted) finish();
+        else signal.addEventListener('abort', finish);
         void (async () => {
           try {
             if (lastId)

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { jsonTextOf } from './json-response.js';
 
 /** The parts of an Express request the bridge reads (Express 4 and 5 alike). */
 export interface NodeRequestLike extends IncomingMessage {
@@ -15,8 +16,11 @@ export interface NodeRequestLike extends IncomingMessage {
   _body?: boolean;
 }
 
-/** The request as a web `Request` for `path` (relative to the mount point, with its query). */
-export function toWebRequest(req: NodeRequestLike, path: string, signal: AbortSignal): Request {
+/**
+ * The request as a web `Request` for `path` (relative to the mount point, with its query). It
+ * carries no signal (following one is costly in undici): the adapter passes its own alongside.
+ */
+export function toWebRequest(req: NodeRequestLike, path: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -30,7 +34,7 @@ export function toWebRequest(req: NodeRequestLike, path: string, signal: AbortSi
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const url = `http://localhost${path.startsWith('/') ? path : `/${path}`}`;
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') {
     if (req._body === true || req.readableEnded) {
       // The host app parsed the body already (express.json() before Purse): send it on as JSON.
@@ -55,6 +59,15 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
   });
   if (response.body === null) {
     res.end();
+    return;
+  }
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    // A JSON answer: small and complete, sent in one piece with its length.
+    const text = jsonTextOf(response);
+    const bytes =
+      text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text, 'utf8');
+    res.setHeader('content-length', bytes.byteLength);
+    res.end(bytes);
     return;
   }
   const reader = response.body.getReader();

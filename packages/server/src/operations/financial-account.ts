@@ -40,7 +40,8 @@ export async function getFinancialAccount(
 
 export async function renameFinancialAccount(
   ctx: OperationContext,
-  input: { nickname: string } | string,
+  /** `{ nickname }` (or the nickname itself); checked here, whoever calls. */
+  input: unknown,
 ): Promise<FinancialAccountView> {
   const { nickname } = parseInput(
     nicknameInput,

@@ -12,6 +12,7 @@ import {
   EVENT_ID_MAX_LENGTH,
   FORBIDDEN_TEXT_CHARACTERS,
   NICKNAME_MAX_LENGTH,
+  PAGE_LIMIT_MAX,
   SOURCE_ID_MAX_LENGTH,
   STATEMENT_DESCRIPTOR,
 } from '../rules.js';
@@ -32,7 +33,7 @@ const wholeNumber = z.union([
     .regex(/^\d{1,12}$/, 'must be a whole number')
     .transform(Number),
 ]);
-const pageLimit = wholeNumber.pipe(z.number().int().min(1).max(100));
+const pageLimit = wholeNumber.pipe(z.number().int().min(1).max(PAGE_LIMIT_MAX));
 
 export const emptyInput = z.strictObject({});
 
