@@ -124,9 +124,11 @@ async function runExample(file, cwd) {
 
 /** `npx purse-sandbox --port 0`: it prints its URL, and the URL answers Stripe's API. */
 async function runSandboxCli(cwd) {
+  // Its own process group: npx starts the CLI as a child, and both must stop at the end.
   const child = spawn('npx', ['--no-install', 'purse-sandbox', '--port', '0', '--seed', 'empty'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stderr.on('data', (d) => (output += d));
@@ -158,7 +160,11 @@ async function runSandboxCli(cwd) {
       detail: `GET ${url}/v1/customers → ${String(response.status)}\n${output}`,
     };
   } finally {
-    child.kill('SIGTERM');
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
   }
 }
 
