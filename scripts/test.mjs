@@ -4,15 +4,18 @@
  *
  *   1. lint, format, typecheck (one check each; typecheck one per package)
  *   2. build the four packages, then publint + arethetypeswrong on each
- *   3. Vitest: every project (core, sandbox, server, react, react18, contract, security, faults,
+ *   3. the consumer check: the packed packages installed with npm in a fresh project (latest
+ *      stripe, Express 4, React 18), the READMEs' examples type-checked and run (one test each)
+ *   4. `next build` of apps/next-example
+ *   5. Vitest: every project (core, sandbox, server, react, react18, contract, security, faults,
  *      storybook in Chromium), one JSON report
- *   4. the browser end-to-end suite on the demo (Playwright, Chromium)
+ *   6. the browser end-to-end suite on the demo and the Next.js example (Playwright, Chromium)
  *
  * Checks count as one test each; suites count their tests. The last line is
  * `N passed, N failed, N skipped`. Exit code 1 if anything failed.
  *
  * Flags: --only=<step,step> to run some steps (lint, format, typecheck, build, packages,
- * vitest, e2e); --skip=<step,...> to leave some out.
+ * consumer, next, vitest, e2e); --skip=<step,...> to leave some out.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -115,6 +118,29 @@ if (wanted('packages') && built) {
   }
 }
 
+if (wanted('consumer') && built) {
+  const report = join(artifacts, 'consumer.json');
+  rmSync(report, { force: true });
+  console.log('\n▶ consumer check (npm install of the packed packages, README examples)');
+  const { seconds } = run('node', ['scripts/consumer-check.mjs', `--report=${report}`]);
+  const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : [];
+  const failed = results.filter((r) => !r.ok).length;
+  totals.passed += results.length - failed;
+  totals.failed += results.length === 0 ? 1 : failed;
+  lines.push(
+    `${failed === 0 && results.length > 0 ? '✓' : '✗'} consumer: ${String(results.length - failed)} passed, ${String(failed)} failed (${seconds.toFixed(1)} s)`,
+  );
+}
+if (wanted('next') && built) {
+  check(
+    'next build (apps/next-example)',
+    ...pnpm('--filter', '@purse/next-example', 'run', 'build'),
+    {
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+}
+
 const haveChromium = (wanted('vitest') || wanted('e2e')) && ensureChromium();
 
 if (wanted('vitest')) {
@@ -156,32 +182,38 @@ if (wanted('vitest')) {
 }
 
 if (wanted('e2e')) {
-  const config = join(root, 'test/e2e/playwright.config.ts');
-  if (!existsSync(config)) {
-    lines.push('· e2e: no suite yet');
-  } else if (!haveChromium) {
-    totals.failed += 1;
-    lines.push('✗ e2e: Chromium missing');
-  } else {
-    const report = join(artifacts, 'e2e.json');
-    rmSync(report, { force: true });
-    console.log('\n▶ browser end-to-end suite (Playwright + Chromium, on the demo)');
-    const { seconds } = run('pnpm', ['exec', 'playwright', 'test', '--config', config], {
-      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-    });
-    if (existsSync(report)) {
-      const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
-      const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
-      const failed = stats.unexpected ?? 0;
-      totals.passed += passed;
-      totals.failed += failed;
-      totals.skipped += stats.skipped ?? 0;
-      lines.push(
-        `${failed === 0 ? '✓' : '✗'} e2e: ${passed} passed, ${failed} failed (${seconds.toFixed(1)} s)`,
-      );
-    } else {
+  const suites = [
+    { name: 'e2e (demo)', config: 'test/e2e/playwright.config.ts' },
+    { name: 'e2e (next-example)', config: 'test/e2e/playwright.next.config.ts' },
+  ];
+  for (const suite of suites) {
+    const config = join(root, suite.config);
+    if (!existsSync(config)) {
+      lines.push(`· ${suite.name}: no suite yet`);
+    } else if (!haveChromium) {
       totals.failed += 1;
-      lines.push(`✗ e2e produced no report (${seconds.toFixed(1)} s)`);
+      lines.push(`✗ ${suite.name}: Chromium missing`);
+    } else {
+      const report = join(artifacts, `${suite.name.replace(/\W+/g, '-')}.json`);
+      rmSync(report, { force: true });
+      console.log(`\n▶ browser end-to-end suite: ${suite.name} (Playwright + Chromium)`);
+      const { seconds } = run('pnpm', ['exec', 'playwright', 'test', '--config', config], {
+        env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      });
+      if (existsSync(report)) {
+        const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
+        const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+        const failed = stats.unexpected ?? 0;
+        totals.passed += passed;
+        totals.failed += failed;
+        totals.skipped += stats.skipped ?? 0;
+        lines.push(
+          `${failed === 0 ? '✓' : '✗'} ${suite.name}: ${String(passed)} passed, ${String(failed)} failed (${seconds.toFixed(1)} s)`,
+        );
+      } else {
+        totals.failed += 1;
+        lines.push(`✗ ${suite.name} produced no report (${seconds.toFixed(1)} s)`);
+      }
     }
   }
 }

@@ -2,7 +2,7 @@
  * Every place where the contract suite accepts a difference between the sandbox and Stripe's
  * OpenAPI subset, each with the reason. The subset's non-Financial-Connections schemas are API
  * version 2023-08-16, while the sandbox follows stripe-node 23's types (API 2026-10-28.endive);
- * see shared/stripe-openapi/SOURCE.md, "Validation results / known gaps".
+ * see test/contract/openapi/SOURCE.md, "Validation results / known gaps".
  */
 
 type Json = Record<string, unknown>;

@@ -11,10 +11,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { applySchemaAllowances } from './allowances.js';
 
-/** The repository root (`/work/main`): relative spec paths resolve from here. */
+/** The repository root: relative spec paths resolve from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const DEFAULT_SPEC = '../shared/stripe-openapi/spec3.subset.json';
+const DEFAULT_SPEC = 'test/contract/openapi/spec3.subset.json';
 /** The `$id` the spec's components are registered under in ajv. */
 const SPEC_ID = 'stripe-openapi';
 const REF_PREFIX = '#/components/schemas/';
@@ -51,7 +51,7 @@ export interface OpenApiSpec {
   components: { schemas: Record<string, Json> };
 }
 
-/** Where the spec is: `PURSE_STRIPE_OPENAPI`, or the shared subset beside the repository. */
+/** Where the spec is: `PURSE_STRIPE_OPENAPI`, or the subset kept in this repository. */
 export function specPath(): string {
   const configured = process.env.PURSE_STRIPE_OPENAPI ?? DEFAULT_SPEC;
   return isAbsolute(configured) ? configured : resolve(REPO_ROOT, configured);
@@ -60,7 +60,7 @@ export function specPath(): string {
 function readJson(path: string, what: string): unknown {
   if (!existsSync(path)) {
     throw new Error(
-      `The contract suite needs ${what}, but ${path} does not exist. Point PURSE_STRIPE_OPENAPI at spec3.subset.json (default: ${DEFAULT_SPEC} from the repository root); see shared/stripe-openapi/SOURCE.md.`,
+      `The contract suite needs ${what}, but ${path} does not exist. Point PURSE_STRIPE_OPENAPI at spec3.subset.json (default: ${DEFAULT_SPEC} from the repository root); see test/contract/openapi/SOURCE.md.`,
     );
   }
   return JSON.parse(readFileSync(path, 'utf8'));

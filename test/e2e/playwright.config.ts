@@ -11,6 +11,8 @@ const CHROMIUM = process.env.PURSE_CHROMIUM ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The Next.js example has its own server: playwright.next.config.ts.
+  testIgnore: 'next*.spec.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   // One demo server, one sandbox: the scenarios run one after another.

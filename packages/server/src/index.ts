@@ -47,3 +47,5 @@ export type {
 /** The operations behind the routes, for wrapping in another framework. */
 export * as operations from './operations/index.js';
 export type { OperationContext } from './operations/context.js';
+export { provisionUser } from './provision-user.js';
+export type { ProvisionedUser, ProvisionUserOptions } from './provision-user.js';
