@@ -63,85 +63,52 @@ function pnpm(...rest) {
   return ['pnpm', rest];
 }
 
-/** Chromium from Debian's packages, for the story tests and the e2e suite. Never downloaded. */
-function ensureChromium() {
-  const path = process.env.PURSE_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * A program from Debian's packages (never downloaded from elsewhere): installed with apt-get
+ * when it is missing and we are root; otherwise a clear message with the command to run.
+ */
+function ensureDebianProgram({ path, pkg, envName, purpose }) {
   if (existsSync(path)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(
-      '\nChromium is missing: installing it from Debian’s packages (apt-get install chromium)…',
+      `\n${pkg} is missing: installing it from Debian’s packages (apt-get install ${pkg})…`,
     );
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    run('apt-get', ['install', '-y', '-qq', pkg]);
     if (existsSync(path)) return true;
   }
   console.error(
-    `\nChromium was not found at ${path}. The story tests and the browser suite need Debian's Chromium:\n` +
-      '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-      'or point PURSE_CHROMIUM at a Chromium binary. (Nothing is downloaded from the internet.)',
+    `\n${path} was not found. ${purpose} need Debian's ${pkg}:\n` +
+      `  sudo apt-get update && sudo apt-get install -y ${pkg}\n` +
+      `or point ${envName} at one. (Nothing is downloaded from the internet.)`,
   );
   return false;
 }
 
-if (wanted('lint'))
-  check('lint (eslint, type-aware)', ...pnpm('exec', 'eslint', '.', '--max-warnings', '0'));
-if (wanted('format'))
-  check(
-    'format (prettier --check)',
-    ...pnpm('exec', 'prettier', '--check', '.', '--log-level', 'warn'),
-  );
-if (wanted('typecheck')) {
-  for (const name of PACKAGES) {
-    check(
-      `typecheck @purse/${name}`,
-      ...pnpm('exec', 'tsc', '-p', `packages/${name}/tsconfig.json`, '--noEmit'),
-    );
-  }
-  for (const project of ['apps/demo', 'test']) {
-    if (existsSync(join(root, project, 'tsconfig.json'))) {
-      check(
-        `typecheck ${project}`,
-        ...pnpm('exec', 'tsc', '-p', `${project}/tsconfig.json`, '--noEmit'),
-      );
-    }
-  }
-}
-let built = true;
-if (wanted('build')) built = check('build the packages', ...pnpm('run', 'build'));
-if (wanted('packages') && built) {
-  for (const name of PACKAGES) {
-    check(
-      `publint + attw @purse/${name}`,
-      ...pnpm('--filter', `@purse/${name}`, 'run', 'check:package'),
-    );
-  }
+/** Chromium, for the story tests and the e2e suites. */
+function ensureChromium() {
+  return ensureDebianProgram({
+    path: process.env.PURSE_CHROMIUM ?? '/usr/bin/chromium',
+    pkg: 'chromium',
+    envName: 'PURSE_CHROMIUM',
+    purpose: 'The story tests and the browser suites',
+  });
 }
 
-if (wanted('consumer') && built) {
-  const report = join(artifacts, 'consumer.json');
-  rmSync(report, { force: true });
-  console.log('\n▶ consumer check (npm install of the packed packages, README examples)');
-  const { seconds } = run('node', ['scripts/consumer-check.mjs', `--report=${report}`]);
-  const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : [];
-  const failed = results.filter((r) => !r.ok).length;
-  totals.passed += results.length - failed;
-  totals.failed += results.length === 0 ? 1 : failed;
-  lines.push(
-    `${failed === 0 && results.length > 0 ? '✓' : '✗'} consumer: ${String(results.length - failed)} passed, ${String(failed)} failed (${seconds.toFixed(1)} s)`,
-  );
-}
-if (wanted('next') && built) {
-  check(
-    'next build (apps/next-example)',
-    ...pnpm('--filter', '@purse/next-example', 'run', 'build'),
-    {
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
-    },
-  );
+/** redis-server, which the store and multi-instance suites start on a free port of their own. */
+function ensureRedis() {
+  return ensureDebianProgram({
+    path: process.env.PURSE_REDIS_SERVER ?? '/usr/bin/redis-server',
+    pkg: 'redis-server',
+    envName: 'PURSE_REDIS_SERVER',
+    purpose: 'The shared-store and multi-instance suites',
+  });
 }
 
 const haveChromium = (wanted('vitest') || wanted('e2e')) && ensureChromium();
+// Without it those suites fail with the same instructions; the other suites still run.
+if (wanted('vitest')) ensureRedis();
 
 if (wanted('vitest')) {
   const report = join(artifacts, 'vitest.json');
