@@ -8,8 +8,7 @@ import { parseInput } from '../http/validate.js';
 import { financialAccountView } from '../views.js';
 import { nicknameInput } from './input.js';
 import { treasuryRequestOptions, type OperationContext } from './context.js';
-import { cached, treasuryScope } from './cached.js';
-import { ownedFinancialAccount } from './ownership.js';
+import { ownedFinancialAccount, ownedFinancialAccountView } from './ownership.js';
 
 const readOptions = z.strictObject({ revealAccountNumber: z.boolean().optional() });
 
@@ -18,11 +17,7 @@ export async function getFinancialAccount(
   input: { revealAccountNumber?: boolean } = {},
 ): Promise<FinancialAccountView> {
   const options = parseInput(readOptions, input);
-  if (!options.revealAccountNumber) {
-    return cached(ctx, treasuryScope(ctx), 'financial-account', async () =>
-      financialAccountView(await ownedFinancialAccount(ctx)),
-    );
-  }
+  if (!options.revealAccountNumber) return ownedFinancialAccountView(ctx);
   if (!ctx.config.revealAccountNumber) {
     throw new PurseError({
       code: 'account_number_hidden',

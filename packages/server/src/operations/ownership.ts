@@ -13,7 +13,8 @@ import {
   treasuryRequestOptions,
   type OperationContext,
 } from './context.js';
-import { PurseError } from '@purse/core';
+import { PurseError, type FinancialAccountView } from '@purse/core';
+import { financialAccountView } from '../views.js';
 import { cached, treasuryScope } from './cached.js';
 
 async function orNotFound<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -80,12 +81,16 @@ export async function ownedFinancialAccount(
     : first;
 }
 
-/** The id of the caller's FinancialAccount, proved once and then cached (for reads that only need the id). */
-export function ownedFinancialAccountId(ctx: OperationContext): Promise<string> {
-  return cached(ctx, treasuryScope(ctx), 'financial-account-id', async () => {
-    const fa = await ownedFinancialAccount(ctx);
-    return fa.id;
-  });
+/** The caller's FinancialAccount as the browser sees it (no account number), cached. */
+export function ownedFinancialAccountView(ctx: OperationContext): Promise<FinancialAccountView> {
+  return cached(ctx, treasuryScope(ctx), 'financial-account', async () =>
+    financialAccountView(await ownedFinancialAccount(ctx)),
+  );
+}
+
+/** The id of the caller's FinancialAccount, for reads that need only that: from the same entry. */
+export async function ownedFinancialAccountId(ctx: OperationContext): Promise<string> {
+  return (await ownedFinancialAccountView(ctx)).id;
 }
 
 function missingFinancialAccount(): PurseError {
