@@ -106,6 +106,63 @@ function ensureRedis() {
   });
 }
 
+if (wanted('lint'))
+  check('lint (eslint, type-aware)', ...pnpm('exec', 'eslint', '.', '--max-warnings', '0'));
+if (wanted('format'))
+  check(
+    'format (prettier --check)',
+    ...pnpm('exec', 'prettier', '--check', '.', '--log-level', 'warn'),
+  );
+if (wanted('typecheck')) {
+  for (const name of PACKAGES) {
+    check(
+      `typecheck @purse/${name}`,
+      ...pnpm('exec', 'tsc', '-p', `packages/${name}/tsconfig.json`, '--noEmit'),
+    );
+  }
+  for (const project of ['apps/demo', 'test']) {
+    if (existsSync(join(root, project, 'tsconfig.json'))) {
+      check(
+        `typecheck ${project}`,
+        ...pnpm('exec', 'tsc', '-p', `${project}/tsconfig.json`, '--noEmit'),
+      );
+    }
+  }
+}
+let built = true;
+if (wanted('build')) built = check('build the packages', ...pnpm('run', 'build'));
+if (wanted('packages') && built) {
+  for (const name of PACKAGES) {
+    check(
+      `publint + attw @purse/${name}`,
+      ...pnpm('--filter', `@purse/${name}`, 'run', 'check:package'),
+    );
+  }
+}
+
+if (wanted('consumer') && built) {
+  const report = join(artifacts, 'consumer.json');
+  rmSync(report, { force: true });
+  console.log('\n▶ consumer check (npm install of the packed packages, README examples)');
+  const { seconds } = run('node', ['scripts/consumer-check.mjs', `--report=${report}`]);
+  const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : [];
+  const failed = results.filter((r) => !r.ok).length;
+  totals.passed += results.length - failed;
+  totals.failed += results.length === 0 ? 1 : failed;
+  lines.push(
+    `${failed === 0 && results.length > 0 ? '✓' : '✗'} consumer: ${String(results.length - failed)} passed, ${String(failed)} failed (${seconds.toFixed(1)} s)`,
+  );
+}
+if (wanted('next') && built) {
+  check(
+    'next build (apps/next-example)',
+    ...pnpm('--filter', '@purse/next-example', 'run', 'build'),
+    {
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+}
+
 const haveChromium = (wanted('vitest') || wanted('e2e')) && ensureChromium();
 // Without it those suites fail with the same instructions; the other suites still run.
 if (wanted('vitest')) ensureRedis();
