@@ -9,9 +9,10 @@ import { existsSync } from 'node:fs';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import {
-  createMemoryEventBus,
+  createMemoryStore,
   createPurseRouter,
   createWebhookHandler,
+  type PurseStore,
   type PurseUser,
 } from '@purse/server';
 import type { Backend, DemoPersona } from './backend.js';
@@ -30,6 +31,8 @@ const SESSION_COOKIE = 'purse_demo_persona';
 
 export interface DemoAppOptions {
   backend: Backend;
+  /** What the handlers share (`createRedisStore` with `--redis`). @default a new in-memory store */
+  store?: PurseStore;
   /** Built web assets to serve; when absent, `web` serves the web app. */
   distDir: string | null;
   /** Vite's dev middlewares (`--dev`), mounted where the built assets would be. */
@@ -61,7 +64,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
   app.use(securityHeaders({ mode: backend.mode, dev: !options.distDir && !!options.web }));
   app.use(cookieParser(options.sessionSecret ?? randomBytes(32).toString('hex')));
 
-  const events = createMemoryEventBus();
+  const store = options.store ?? createMemoryStore();
   const resolveUser = (req: Request): PurseUser | null => {
     const persona = personaOf(req, backend.personas());
     return persona
@@ -79,7 +82,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
   app.post(
     '/webhooks/stripe',
     express.raw({ type: 'application/json', limit: '1mb' }),
-    createWebhookHandler({ stripe: backend.stripe, endpointSecret: backend.webhookSecret, events }),
+    createWebhookHandler({ stripe: backend.stripe, endpointSecret: backend.webhookSecret, store }),
   );
 
   app.use(
@@ -87,7 +90,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
     createPurseRouter({
       stripe: backend.stripe,
       resolveUser,
-      events,
+      store,
       now: backend.now,
       revealAccountNumber: true,
       onAudit: (event) => log(`[audit] ${event.type} for ${event.financialAccountId}`),

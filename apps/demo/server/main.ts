@@ -5,6 +5,7 @@
  *   --port N   (default 4242, or $PORT; 0 picks a free port)
  *   --dev      serve the web app through Vite with hot reload instead of the built assets
  *   --speed N  sandbox seconds per real second (default 1)
+ *   --redis URL  share live updates, the read cache and the guards through Redis (default: in memory)
  *
  * Environment: DEMO_ALLOWED_HOSTS (comma-separated host names to answer to besides localhost,
  * 127.0.0.1 and [::1]), DEMO_SESSION_SECRET, PURSE_SANDBOX_KEYS=fixed (the sandbox's published
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.PORT ?? '4242' },
       dev: { type: 'boolean', default: false },
       speed: { type: 'string', default: process.env.PURSE_DEMO_SPEED ?? '1' },
+      redis: {
+        type: 'string',
+        ...(process.env.REDIS_URL ? { default: process.env.REDIS_URL } : {}),
+      },
     },
   });
   const port = Number(values.port);
@@ -52,8 +57,12 @@ async function main(): Promise<void> {
         })
       ).middlewares
     : undefined;
+  const store = values.redis
+    ? (await import('@purse/server/redis')).createRedisStore({ url: values.redis })
+    : undefined;
   const app = createDemoApp({
     backend,
+    ...(store ? { store } : {}),
     distDir: values.dev ? null : join(appRoot, 'dist'),
     ...(web ? { web } : {}),
     allowedHosts: (process.env.DEMO_ALLOWED_HOSTS ?? '')
