@@ -14,7 +14,7 @@ export function Simulator({ t }: { t: DemoMessages['simulator'] }): ReactNode {
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string>('insufficient_funds');
   const [bankDown, setBankDown] = useState(false);
-  const linked = useLinkedAccounts();
+  const { state: linked } = useLinkedAccounts();
   const accounts =
     linked.status === 'ready'
       ? linked.accounts.filter((a) => a.status === 'active' && a.permissions.includes('balances'))

@@ -10,11 +10,11 @@ export { createPurseClient } from './client/purse-client.js';
 export type { CreatePurseClientOptions, PurseClient } from './client/purse-client.js';
 export { darkTheme, lightTheme, toCssVariables, toStripeAppearance } from './theme/theme.js';
 export type { PurseTheme, ThemeInput } from './theme/theme.js';
-export { LiveUpdates } from './live/live-updates.js';
+export { LiveUpdates } from '@purse/core';
 /** Locale packs: English is built in; `import '@purse/react/locales/de'` (or `fr`) adds one. */
 export { isLocaleLoaded, registerLocalePack } from './i18n/locale-packs.js';
 export type { LocalePack } from './i18n/locale-packs.js';
-export type { LiveStatus, LiveUpdatesOptions } from './live/live-updates.js';
+export type { LiveStatus, LiveUpdatesOptions } from '@purse/core';
 export { PurseError, isPurseError } from '@purse/core';
 export type { PurseErrorCode, PurseLocale } from '@purse/core';
 

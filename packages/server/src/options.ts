@@ -3,6 +3,7 @@
  * checked once, when `createPurseRouter` is called, so a mistake is a clear error at start-up
  * rather than a failure on some user's first request. The caller's object is never changed.
  */
+import { DEFAULT_TOP_UP_MAX_AMOUNT, DEFAULT_TOP_UP_MIN_AMOUNT } from '@purse/core';
 import type { Request } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
@@ -212,8 +213,8 @@ function resolveTopUps(value: PurseRouterOptions['topUps']): ResolvedTopUps | nu
   const input = value ?? {};
   if (typeof input !== 'object' || Array.isArray(input))
     fail('ERR_PURSE_INVALID_OPTION', '`topUps` must be an object or false');
-  const minAmount = positiveInteger(input.minAmount, 'topUps.minAmount', 100);
-  const maxAmount = positiveInteger(input.maxAmount, 'topUps.maxAmount', 1_000_000);
+  const minAmount = positiveInteger(input.minAmount, 'topUps.minAmount', DEFAULT_TOP_UP_MIN_AMOUNT);
+  const maxAmount = positiveInteger(input.maxAmount, 'topUps.maxAmount', DEFAULT_TOP_UP_MAX_AMOUNT);
   if (minAmount < 1)
     fail('ERR_PURSE_INVALID_OPTION', '`topUps.minAmount` must be at least 1 (cent)');
   if (maxAmount < minAmount) {

@@ -6,6 +6,7 @@
  * as `{ error: { type, code, message, param? } }`.
  */
 import { PurseError } from '@purse/core';
+import { MAX_NICKNAME_LENGTH, STATEMENT_DESCRIPTOR } from '@purse/core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { streamEvents } from './events/stream.js';
@@ -34,7 +35,6 @@ import {
 import { resolveRouterConfig, type PurseRouterOptions, type RouterConfig } from './options.js';
 
 const BODY_LIMIT = '16kb';
-const STATEMENT_DESCRIPTOR = /^[A-Za-z0-9 \-#.$&*]{1,10}$/;
 
 const emptyBody = z.strictObject({});
 const integerString = z
@@ -68,7 +68,11 @@ const topUpBody = z.strictObject({
 });
 
 const nicknameBody = z.strictObject({
-  nickname: z.string().trim().min(1, 'must not be empty').max(249, 'must be under 250 characters'),
+  nickname: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_NICKNAME_LENGTH, 'must be under 250 characters'),
 });
 
 const financialAccountQuery = z.strictObject({ reveal: z.literal('account_number').optional() });

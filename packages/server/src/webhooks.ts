@@ -6,6 +6,7 @@
  * moves backwards, whatever order the events arrive in.
  */
 import { PurseError, mergeTransferUpdate, type PurseEvent, type TopUp } from '@purse/core';
+import { holderTopic } from '@purse/core';
 import type { Request, Response } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
@@ -55,7 +56,9 @@ function topicForHolder(
   if (!holder) return null;
   const id = holder.type === 'account' ? holder.account : holder.customer;
   const value = typeof id === 'string' ? id : id?.id;
-  return value ? `${holder.type === 'account' ? 'account' : 'customer'}:${value}` : null;
+  return value
+    ? holderTopic({ type: holder.type === 'account' ? 'account' : 'customer', id: value })
+    : null;
 }
 
 export function createWebhookHandler(options: WebhookHandlerOptions): Handler {

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
 
 export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
-  const linked = useLinkedAccounts();
+  const { state: linked } = useLinkedAccounts();
   const accounts =
     linked.status === 'ready' ? linked.accounts.filter((a) => a.status !== 'disconnected') : [];
   return (

@@ -180,8 +180,8 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
         }, options.refreshMs ?? 1500);
         return target;
       }),
-    setTransactionsSubscription: (id, subscribed) =>
-      answer('setTransactionsSubscription', [id, subscribed], () => {
+    setTransactionsSubscription: (id, { subscribed }) =>
+      answer('setTransactionsSubscription', [id, { subscribed }], () => {
         const target = account(id);
         target.subscriptions = subscribed ? ['transactions'] : [];
         return target;
