@@ -23,6 +23,18 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },
+  typescript: {
+    // react-docgen (the default) cannot see through `withForwardedRef` nor follow props that a
+    // component's interface extends from another file (TopUp's came out with no description).
+    // react-docgen-typescript reads the type checker's view, JSDoc included.
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      // Our props only: not the hundreds of HTML attributes each root element accepts.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, purseViteConfig),
 };
 

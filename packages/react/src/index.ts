@@ -106,6 +106,7 @@ export {
 export type {
   CancelState,
   InboundTransferState,
+  TransferPhaseBadgeProps,
   TransferStatusProps,
   UseInboundTransferOptions,
   UseInboundTransferResult,
@@ -122,10 +123,17 @@ export type {
 } from './top-up-history/index.js';
 
 // Where the money goes: the spending chart (recharts is loaded only when it renders).
-export { SpendingChart, preloadSpendingChart, useSpending } from './spending/index.js';
+// `SpendingView` draws what `useSpending()` returns: for a custom data flow around the same view.
+export {
+  SpendingChart,
+  SpendingView,
+  preloadSpendingChart,
+  useSpending,
+} from './spending/index.js';
 export type {
   SpendingChartProps,
   SpendingChartView,
+  SpendingViewProps,
   SpendingState,
   SpendingStatus,
   UseSpendingOptions,

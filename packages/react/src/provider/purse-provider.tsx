@@ -32,6 +32,7 @@ export interface PurseProviderProps {
   onError?: (error: PurseError, context: { source: string }) => void;
   /** Use the server's live event stream; `false` polls instead. @default true */
   live?: boolean;
+  /** Added to the provider's root element (`purse-Root`), which carries the theme variables. */
   className?: string;
   children?: ReactNode;
 }
