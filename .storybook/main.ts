@@ -32,7 +32,8 @@ const config: StorybookConfig = {
       shouldExtractLiteralValuesFromEnum: true,
       shouldRemoveUndefinedFromOptional: true,
       // Our props only: not the hundreds of HTML attributes each root element accepts.
-      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+      propFilter: (prop: { parent?: { fileName: string } }) =>
+        !prop.parent || !/node_modules/.test(prop.parent.fileName),
     },
   },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, purseViteConfig),
