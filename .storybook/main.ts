@@ -31,7 +31,7 @@ const docgen = {
     propFilter: (prop: { parent?: { fileName: string } }) =>
       !prop.parent || !/node_modules/.test(prop.parent.fileName),
   },
-} as StorybookConfig['typescript'];
+} as NonNullable<StorybookConfig['typescript']>;
 
 const config: StorybookConfig = {
   stories: ['../packages/react/src/**/*.stories.@(ts|tsx)'],
