@@ -115,6 +115,9 @@ if (wanted('packages') && built) {
   }
 }
 
+// The size budget (.size-limit.mjs): first loads for esbuild and Vite, one check, on the build.
+if (wanted('size') && built) check('size budget (size-limit)', 'node', ['scripts/size-budget.mjs']);
+
 const haveChromium = (wanted('vitest') || wanted('e2e')) && ensureChromium();
 
 if (wanted('vitest')) {

@@ -13,7 +13,11 @@ export function TopUpPage({ t }: { t: DemoMessages }): ReactNode {
         </div>
       </div>
       <div className="demo-Columns">
-        <TopUp />
+        <TopUp
+          renderTracker={(topUp) => (
+            <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />
+          )}
+        />
         <div className="demo-Stack">
           {selected ? <TransferStatus key={selected} topUpId={selected} headingLevel={2} /> : null}
           <TopUpHistory onSelect={(topUp) => setSelected(topUp.id)} headingLevel={2} />

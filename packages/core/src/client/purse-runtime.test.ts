@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LiveUpdates } from './live-updates.js';
 import { PurseRuntime } from './purse-runtime.js';
+import { FinancialAccountStore } from './stores/financial-account-store.js';
+import { LinkedAccountsStore } from './stores/linked-accounts-store.js';
 import { countingClient, financialAccount, linkedAccount } from './test-support.js';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -17,7 +19,7 @@ describe('PurseRuntime', () => {
     const { client, runtime } = runtimeWith({
       accounts: [linkedAccount({ id: 'fca_1' }), linkedAccount({ id: 'fca_2' })],
     });
-    const store = runtime.linkedAccounts;
+    const store = runtime.store(LinkedAccountsStore);
     const stops = [store.subscribe(() => {}), store.subscribe(() => {})];
     expect(store.getSnapshot()).toEqual({ status: 'loading', accounts: [] });
     await settle();
@@ -37,7 +39,7 @@ describe('PurseRuntime', () => {
 
   it('files live account updates into the list and the account', async () => {
     const { live, runtime } = runtimeWith({ accounts: [linkedAccount({ id: 'fca_1' })] });
-    const store = runtime.linkedAccounts;
+    const store = runtime.store(LinkedAccountsStore);
     let changes = 0;
     const stop = store.subscribe(() => (changes += 1));
     await settle();
@@ -57,7 +59,7 @@ describe('PurseRuntime', () => {
 
   it('reload asks the server again and keeps the accounts shown meanwhile', async () => {
     const { client, runtime } = runtimeWith({ accounts: [linkedAccount()] });
-    const store = runtime.linkedAccounts;
+    const store = runtime.store(LinkedAccountsStore);
     const stop = store.subscribe(() => {});
     await settle();
     store.reload();
@@ -70,16 +72,16 @@ describe('PurseRuntime', () => {
 
   it('reports a missing financial account as `missing`, not an error', async () => {
     const { runtime } = runtimeWith({ financialAccount: null });
-    const stop = runtime.financialAccount.subscribe(() => {});
+    const stop = runtime.store(FinancialAccountStore).subscribe(() => {});
     await settle();
-    expect(runtime.financialAccount.getSnapshot()).toEqual({ status: 'missing' });
+    expect(runtime.store(FinancialAccountStore).getSnapshot()).toEqual({ status: 'missing' });
     stop();
     runtime.close();
   });
 
   it('renames the financial account once valid, and every view sees the new name', async () => {
     const { client, runtime } = runtimeWith({ financialAccount: financialAccount() });
-    const store = runtime.financialAccount;
+    const store = runtime.store(FinancialAccountStore);
     const stop = store.subscribe(() => {});
     await settle();
     expect(await store.rename('   ')).toEqual({ status: 'invalid', problem: 'empty', length: 0 });
@@ -103,8 +105,8 @@ describe('PurseRuntime', () => {
     const live = new LiveUpdates({ url: null, pollIntervalMs: 20 });
     const runtime = new PurseRuntime({ client, live });
     const stops = [
-      runtime.financialAccount.subscribe(() => {}),
-      runtime.financialAccount.subscribe(() => {}),
+      runtime.store(FinancialAccountStore).subscribe(() => {}),
+      runtime.store(FinancialAccountStore).subscribe(() => {}),
     ];
     await settle();
     expect(client.calls).toEqual(['getFinancialAccount']);

@@ -8,8 +8,9 @@ import type { FinancialAccountView, LinkedAccount } from '../contract/types.js';
 import { LiveUpdates } from './live-updates.js';
 import type { PurseClient } from './purse-client.js';
 import { QueryCache, type FetchOptions } from './query-cache.js';
-import { FinancialAccountStore } from './stores/financial-account-store.js';
-import { LinkedAccountsStore } from './stores/linked-accounts-store.js';
+import { QUERY_KEYS } from './query-keys.js';
+
+export { QUERY_KEYS } from './query-keys.js';
 
 export interface PurseRuntimeOptions {
   client: PurseClient;
@@ -18,13 +19,6 @@ export interface PurseRuntimeOptions {
   /** How old a cached read may be before a new view refetches it, in ms. @default 30000 */
   staleMs?: number;
 }
-
-/** Cache keys: one per server resource, so every view of a resource shares one read. */
-export const QUERY_KEYS = {
-  accounts: 'accounts',
-  account: (accountId: string): string => `account:${accountId}`,
-  financialAccount: 'financial-account',
-} as const;
 
 function upsert(accounts: readonly LinkedAccount[], account: LinkedAccount): LinkedAccount[] {
   const index = accounts.findIndex((a) => a.id === account.id);
@@ -36,10 +30,8 @@ export class PurseRuntime {
   readonly client: PurseClient;
   readonly live: LiveUpdates;
   readonly cache: QueryCache;
-  /** The caller's linked bank accounts. */
-  readonly linkedAccounts: LinkedAccountsStore;
-  /** The caller's Treasury financial account. */
-  readonly financialAccount: FinancialAccountStore;
+  /** One instance per store class, created on first use (so unused features cost nothing). */
+  readonly #stores = new Map<new (runtime: PurseRuntime) => unknown, unknown>();
   /** Accounts pushed while the list was loading: the list response may predate them. */
   #pushedDuringLoad: Map<string, LinkedAccount> | null = null;
 
@@ -47,8 +39,20 @@ export class PurseRuntime {
     this.client = options.client;
     this.live = options.live ?? new LiveUpdates({ url: options.client.eventsUrl() });
     this.cache = new QueryCache(options.staleMs === undefined ? {} : { staleMs: options.staleMs });
-    this.linkedAccounts = new LinkedAccountsStore(this);
-    this.financialAccount = new FinancialAccountStore(this);
+  }
+
+  /**
+   * The provider's one instance of a feature store, e.g. `runtime.store(LinkedAccountsStore)`.
+   * Stores are imported by the features that use them, not by the runtime, so a bundle carries
+   * only the stores of the components it renders.
+   */
+  store<S>(Store: new (runtime: PurseRuntime) => S): S {
+    let store = this.#stores.get(Store) as S | undefined;
+    if (store === undefined) {
+      store = new Store(this);
+      this.#stores.set(Store, store);
+    }
+    return store;
   }
 
   /** The linked accounts, shared: one request however many views ask at once. */

@@ -3,7 +3,7 @@
  * provider's `LinkedAccountsStore` (@purse/core). Every view of the list shares one request and
  * one copy; accounts pushed through `account.updated` replace or join it.
  */
-import type { LinkedAccountsState } from '@purse/core';
+import { LinkedAccountsStore, type LinkedAccountsState } from '@purse/core';
 import { useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useReportError } from '../utils/use-report-error.js';
@@ -18,7 +18,7 @@ export interface UseLinkedAccountsResult {
 
 export function useLinkedAccounts(): UseLinkedAccountsResult {
   const ctx = usePurseContext('useLinkedAccounts');
-  const store = ctx.runtime.linkedAccounts;
+  const store = ctx.runtime.store(LinkedAccountsStore);
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useReportError(ctx, state.status === 'error' ? state.error : null, 'useLinkedAccounts');
   return { state, reload: store.reload };

@@ -3,6 +3,7 @@
  * kept current through `financial_account.updated`, with a validated rename.
  */
 import {
+  FinancialAccountStore,
   MAX_NICKNAME_LENGTH,
   nicknameProblem,
   type FinancialAccountView,
@@ -84,7 +85,7 @@ export function accountDetails(account: FinancialAccountView): AccountDetails {
 export function useFinancialAccount(): UseFinancialAccountResult {
   const ctx = usePurseContext('useFinancialAccount');
   const { reportError } = ctx;
-  const store = ctx.runtime.financialAccount;
+  const store = ctx.runtime.store(FinancialAccountStore);
   const loaded = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useReportError(ctx, loaded.status === 'error' ? loaded.error : null, SOURCE);
   const [renameState, setRenameState] = useState<RenameState>({ status: 'idle' });

@@ -1,8 +1,13 @@
-import { PurseError, type PurseErrorCode, type TopUpRequest } from '@purse/core';
+import {
+  PurseError,
+  type PurseErrorCode,
+  type TopUp as TopUpResource,
+  type TopUpRequest,
+} from '@purse/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent, type UserEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
 import { commonMessages } from '../i18n/catalog.js';
@@ -18,6 +23,7 @@ import {
 import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
 import { TopUp } from './top-up.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
+import { TransferStatus } from '../transfer-status/transfer-status.js';
 
 const SAVINGS = fixtureSource({
   id: 'pm_fixture_savings',
@@ -69,6 +75,11 @@ async function reviewAmount(user: UserEvent, amount: string, label = /Amount/): 
 }
 
 // jsdom, user-event and axe are slow on a busy CI machine.
+/** The tracker a host passes to show the new top-up live. */
+const tracker = (topUp: TopUpResource): ReactNode => (
+  <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />
+);
+
 describe('TopUp', { timeout: 20_000 }, () => {
   it('lists the linked banks with their available balance', async () => {
     const client = createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] });
@@ -122,7 +133,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const onSuccess = vi.fn();
     const client = createFixturePurseClient({ sources: [fixtureSource()] });
-    renderWithPurse(<TopUp onSuccess={onSuccess} />, client);
+    renderWithPurse(<TopUp onSuccess={onSuccess} renderTracker={tracker} />, client);
     await user.type(await screen.findByLabelText(/Amount/), '25');
     await user.type(screen.getByLabelText(/Description/), 'Rent buffer');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -152,7 +163,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     });
     expect(call?.key).toMatch(/.{8,}/);
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ amount: 25_00 }));
-    // The tracker's code loads when it is first needed.
+    // The tracker the host passed shows the new top-up.
     const status = await screen.findByRole('group', { name: 'Top-up' });
     expect(status).toHaveAttribute('data-state', 'processing');
     expect(status).toHaveTextContent('$25.00');
@@ -511,7 +522,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     render(
       <StrictMode>
         <PurseProvider client={client}>
-          <TopUp />
+          <TopUp renderTracker={tracker} />
         </PurseProvider>
       </StrictMode>,
     );
@@ -595,7 +606,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
         return Promise.resolve(fixtureTopUp({ id: 'ibt_new', amount: request.amount }));
       },
     };
-    renderWithPurse(<TopUp />, client);
+    renderWithPurse(<TopUp renderTracker={tracker} />, client);
     await reviewAmount(user, '99');
     await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
     const status = await screen.findByRole('group', { name: 'Top-up' });

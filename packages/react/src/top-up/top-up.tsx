@@ -1,7 +1,11 @@
-import { formatMoney, type PurseError, type PurseLocale, type TopUpSource } from '@purse/core';
 import {
-  Suspense,
-  lazy,
+  formatMoney,
+  type PurseError,
+  type PurseLocale,
+  type TopUp as TopUpResource,
+  type TopUpSource,
+} from '@purse/core';
+import {
   useEffect,
   useId,
   useRef,
@@ -28,12 +32,6 @@ import {
 } from './use-top-up.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
-// The tracker appears only after a top-up is made, so its code loads then (a smaller first load).
-const TransferStatus = lazy(async () => {
-  const module = await import('../transfer-status/transfer-status.js');
-  return { default: module.TransferStatus };
-});
-
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
   ref?: Ref<HTMLDivElement>;
@@ -44,6 +42,12 @@ export interface TopUpProps
   onLinkRequest?: (() => void) | undefined;
   /** Rendered in the empty state in place of the default button, such as your own link flow. */
   linkSlot?: ReactNode;
+  /**
+   * Shown under "Top-up started" once a top-up is made, typically its live tracker:
+   * `(topUp) => <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />`.
+   * Not built in, so importing `TopUp` does not ship the tracker's code.
+   */
+  renderTracker?: ((topUp: TopUpResource) => ReactNode) | undefined;
 }
 
 /** Words for a server error during a top-up: our own where we have them, else `describeError`. */
@@ -120,6 +124,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
     onSuccess,
     onLinkRequest,
     linkSlot,
+    renderTracker,
     className,
     ref,
     ...rest
@@ -457,17 +462,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
             {m.submittedTitle}
           </h3>
           <p className="purse-Muted">{m.submittedBody}</p>
-          <Suspense
-            fallback={
-              <span
-                className="purse-Skeleton"
-                data-slot="tracker-loading"
-                style={{ height: 120 }}
-              />
-            }
-          >
-            <TransferStatus topUpId={state.topUp.id} initialTopUp={state.topUp} headingLevel={4} />
-          </Suspense>
+          {renderTracker ? <div data-slot="tracker">{renderTracker(state.topUp)}</div> : null}
           <div data-slot="actions">
             <button
               type="button"

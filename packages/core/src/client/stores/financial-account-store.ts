@@ -7,7 +7,7 @@ import { toPurseError, type PurseError } from '../../contract/errors.js';
 import type { FinancialAccountView } from '../../contract/types.js';
 import { nicknameProblem, type NicknameProblem } from '../../rules/nickname.js';
 import type { PurseRuntime } from '../purse-runtime.js';
-import { QUERY_KEYS } from '../purse-runtime.js';
+import { QUERY_KEYS } from '../query-keys.js';
 import type { QueryEntry } from '../query-cache.js';
 
 export type FinancialAccountLoadState =

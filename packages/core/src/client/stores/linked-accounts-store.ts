@@ -5,7 +5,7 @@
 import type { PurseError } from '../../contract/errors.js';
 import type { LinkedAccount } from '../../contract/types.js';
 import type { PurseRuntime } from '../purse-runtime.js';
-import { QUERY_KEYS } from '../purse-runtime.js';
+import { QUERY_KEYS } from '../query-keys.js';
 import type { QueryEntry } from '../query-cache.js';
 
 export type LinkedAccountsState =
