@@ -124,6 +124,8 @@ export type { PurseRuntimeOptions } from './client/purse-runtime.js';
 export { LinkedAccountsStore } from './client/stores/linked-accounts-store.js';
 export type { LinkedAccountsState } from './client/stores/linked-accounts-store.js';
 export { FinancialAccountStore } from './client/stores/financial-account-store.js';
+export { TransferTrackers } from './client/stores/transfer-trackers.js';
+export type { TrackTransferOptions } from './client/stores/transfer-trackers.js';
 export type {
   FinancialAccountLoadState,
   RenameResult,

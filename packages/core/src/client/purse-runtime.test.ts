@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LiveUpdates } from './live-updates.js';
 import { PurseRuntime } from './purse-runtime.js';
 import { FinancialAccountStore } from './stores/financial-account-store.js';
 import { LinkedAccountsStore } from './stores/linked-accounts-store.js';
+import { TransferTrackers } from './stores/transfer-trackers.js';
+import { topUp } from '../transfers/test-fixtures.js';
 import { countingClient, financialAccount, linkedAccount } from './test-support.js';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -113,6 +115,28 @@ describe('PurseRuntime', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(client.calls).toEqual(['getFinancialAccount', 'getFinancialAccount']);
     for (const stop of stops) stop();
+    runtime.close();
+  });
+
+  it('shares one tracker, and so one poller, among every view of a transfer', async () => {
+    const { client, live, runtime } = runtimeWith({ topUps: [topUp({ id: 'ibt_1' })] });
+    const trackers = runtime.store(TransferTrackers);
+    const form = trackers.get('ibt_1', { pollIntervalMs: 20 });
+    const card = trackers.get('ibt_1', { pollIntervalMs: 20 });
+    expect(card).toBe(form);
+    const stopListening = trackers.listen();
+    vi.useFakeTimers();
+    const stops = [form.subscribe(() => {}), card.subscribe(() => {})];
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.calls).toEqual(['getTopUp ibt_1']);
+    await vi.advanceTimersByTimeAsync(20);
+    // One load per tick for both views.
+    expect(client.calls).toEqual(['getTopUp ibt_1', 'getTopUp ibt_1']);
+    vi.useRealTimers();
+    live.emit({ type: 'transfer.updated', data: topUp({ id: 'ibt_1', status: 'succeeded' }) });
+    expect(form.getSnapshot()).toMatchObject({ status: 'ready', phase: 'succeeded' });
+    for (const stop of stops) stop();
+    stopListening();
     runtime.close();
   });
 });

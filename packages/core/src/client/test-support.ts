@@ -1,6 +1,6 @@
 /** A counting in-memory `PurseClient` for the client core's tests (not built into dist). */
 import { PurseError } from '../contract/errors.js';
-import type { FinancialAccountView, LinkedAccount } from '../contract/types.js';
+import type { FinancialAccountView, LinkedAccount, TopUp } from '../contract/types.js';
 import type { PurseClient } from './purse-client.js';
 
 export function linkedAccount(overrides: Partial<LinkedAccount> = {}): LinkedAccount {
@@ -60,6 +60,7 @@ const notInThisTest = (): Promise<never> =>
 export function countingClient(data: {
   accounts?: LinkedAccount[];
   financialAccount?: FinancialAccountView | null;
+  topUps?: TopUp[];
 }): PurseClient & { calls: string[] } {
   const calls: string[] = [];
   let fa = data.financialAccount ?? null;
@@ -100,7 +101,13 @@ export function countingClient(data: {
     listTopUpSources: notInThisTest,
     createTopUp: notInThisTest,
     listTopUps: notInThisTest,
-    getTopUp: notInThisTest,
+    getTopUp: (id) => {
+      calls.push(`getTopUp ${id}`);
+      const found = data.topUps?.find((t) => t.id === id);
+      return found
+        ? Promise.resolve(structuredClone(found))
+        : Promise.reject(new PurseError({ code: 'resource_missing', message: 'No such top-up.' }));
+    },
     cancelTopUp: notInThisTest,
     eventsUrl: () => null,
     now: () => 1_780_000_000,
