@@ -90,7 +90,9 @@ export type {
   TopUpFormValues,
   TopUpProps,
   TopUpState,
-  TopUpStatus as TopUpFormStatus,
+  TopUpFormStatus,
+  TopUpIds,
+  TopUpPropGetters,
   UseTopUpOptions,
   UseTopUpResult,
 } from './top-up/index.js';

@@ -22,6 +22,7 @@ import {
 } from '../testing/index.js';
 import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
 import { TopUp } from './top-up.js';
+import { useTopUp } from './use-top-up.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
 import { TransferStatus } from '../transfer-status/transfer-status.js';
 
@@ -612,5 +613,50 @@ describe('TopUp', { timeout: 20_000 }, () => {
     const status = await screen.findByRole('group', { name: 'Top-up' });
     expect(status).toHaveAttribute('data-state', 'processing');
     expect(status).toHaveTextContent('$99.00');
+  });
+});
+
+/** A host's own form, built only from `useTopUp()`'s prop getters. */
+function CustomTopUpForm(): ReactNode {
+  const topUp = useTopUp();
+  if (topUp.state.status !== 'editing') return <p>{topUp.state.status}</p>;
+  return (
+    <form {...topUp.getFormProps()} aria-label="Add money">
+      <label htmlFor={topUp.ids.sources}>From</label>
+      <select {...topUp.getSourceSelectProps()}>
+        <option value="">Choose a bank</option>
+        {topUp.sources.map((source) => (
+          <option key={source.id} value={source.id}>
+            {source.bankName}
+          </option>
+        ))}
+      </select>
+      {topUp.errors.source ? <p id={topUp.ids.sourceError}>Pick a bank</p> : null}
+      <label htmlFor={topUp.ids.amount}>How much</label>
+      <input {...topUp.getAmountInputProps()} />
+      <p id={topUp.ids.amountHint}>Between $1 and $10,000</p>
+      {topUp.errors.amount ? <p id={topUp.ids.amountError}>Enter an amount</p> : null}
+      <button {...topUp.getSubmitButtonProps()}>Next</button>
+    </form>
+  );
+}
+
+describe('useTopUp prop getters', () => {
+  it('give a custom view labels, descriptions, errors and focus without wiring ids by hand', async () => {
+    const user = userEvent.setup();
+    renderWithPurse(<CustomTopUpForm />, createFixturePurseClient({ sources: [fixtureSource()] }));
+    const amount = await screen.findByRole('textbox', { name: 'How much' });
+    expect(amount).toHaveAccessibleDescription('Between $1 and $10,000');
+    expect(amount).toHaveAttribute('inputmode', 'decimal');
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(amount).toHaveFocus();
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(amount).toHaveAccessibleDescription('Between $1 and $10,000 Enter an amount');
+
+    await user.type(amount, '20');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'pm_fixture_checking');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('confirming')).toBeInTheDocument();
   });
 });

@@ -1,16 +1,9 @@
-import {
-  formatMoney,
-  type PurseError,
-  type PurseLocale,
-  type TopUp as TopUpResource,
-  type TopUpSource,
-} from '@purse/core';
+import { formatMoney, type PurseError, type TopUp as TopUpResource } from '@purse/core';
 import {
   useEffect,
   useId,
   useRef,
   type ComponentPropsWithoutRef,
-  type SyntheticEvent,
   type ReactNode,
   type Ref,
 } from 'react';
@@ -18,16 +11,13 @@ import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { currencyAffix } from './currency-affix.js';
 import { TOP_UP_ERROR_CODES, topUpText, type TopUpMessages } from './messages.js';
+import { TopUpForm, sourceName } from './top-up-form.js';
 import {
-  TOP_UP_DESCRIPTION_MAX_LENGTH,
   sourceAvailable,
   useTopUp,
   type TopUpAttempt,
-  type TopUpField,
-  type TopUpFieldError,
-  type TopUpStatus,
+  type TopUpFormStatus,
   type UseTopUpOptions,
 } from './use-top-up.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
@@ -61,54 +51,6 @@ export function topUpErrorMessage(
     : describeError(error, common);
 }
 
-function sourceName(source: TopUpSource, m: TopUpMessages): string {
-  return m.sourceName(source.bankName ?? m.unknownBank, source.last4);
-}
-
-function fieldErrorText(
-  error: TopUpFieldError,
-  m: TopUpMessages,
-  money: (amount: number) => string,
-  example: string,
-): string {
-  const e = m.fieldErrors;
-  switch (error.code) {
-    case 'source_required':
-      return e.source_required;
-    case 'amount_required':
-      return e.amount_required;
-    case 'amount_not_a_number':
-      return e.amount_not_a_number(example);
-    case 'amount_too_many_decimals':
-      return e.amount_too_many_decimals(2);
-    case 'amount_negative':
-      return e.amount_negative;
-    case 'amount_too_small':
-      return e.amount_too_small(money(error.min));
-    case 'amount_too_large':
-      return e.amount_too_large(money(error.max));
-    case 'amount_over_balance':
-      return e.amount_over_balance(money(error.available));
-    case 'description_too_long':
-      return e.description_too_long(error.max);
-    case 'acknowledgement_required':
-      return e.acknowledgement_required;
-    default:
-      error satisfies never;
-      return '';
-  }
-}
-
-function balanceText(source: TopUpSource, m: TopUpMessages, locale: PurseLocale): string {
-  const balance = source.balance;
-  if (balance?.type !== 'cash') return m.sourceBalanceUnknown;
-  const money = (amount: number): string =>
-    formatMoney(amount, { currency: balance.currency, locale });
-  return balance.available === null
-    ? m.sourceBalance(money(balance.current))
-    : m.sourceAvailable(money(balance.available));
-}
-
 /**
  * Adds money from a linked bank to the user's financial account: a form (bank, amount,
  * optional description and same-day), a confirm step, then the live status of the transfer.
@@ -140,42 +82,18 @@ function TopUpRender(props: TopUpProps): ReactNode {
     defaultSourceId,
     onSuccess,
   });
-  const { state, values, errors } = topUp;
+  const { state } = topUp;
   const money = (amount: number): string =>
     formatMoney(amount, { currency: topUp.currency, locale });
-  const affix = currencyAffix(locale, topUp.currency);
 
   const id = useId();
-  const ids = {
-    title: `${id}-title`,
-    sources: `${id}-sources`,
-    sourceError: `${id}-source-error`,
-    amount: `${id}-amount`,
-    amountHint: `${id}-amount-hint`,
-    amountError: `${id}-amount-error`,
-    warning: `${id}-warning`,
-    acknowledge: `${id}-acknowledge`,
-    acknowledgeError: `${id}-acknowledge-error`,
-    description: `${id}-description`,
-    descriptionCount: `${id}-description-count`,
-    descriptionError: `${id}-description-error`,
-    sameDay: `${id}-same-day`,
-    sameDayHint: `${id}-same-day-hint`,
-    review: `${id}-review`,
-  };
-
-  const fieldRefs = {
-    source: useRef<HTMLInputElement>(null),
-    amount: useRef<HTMLInputElement>(null),
-    acknowledged: useRef<HTMLInputElement>(null),
-    description: useRef<HTMLInputElement>(null),
-  } satisfies Record<TopUpField, unknown>;
+  const ids = { title: `${id}-title`, review: `${id}-review` };
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const submittedHeading = useRef<HTMLHeadingElement>(null);
 
   // Move focus with the flow, but never on the first render (don't steal the page's focus).
-  const previous = useRef<TopUpStatus>(state.status);
+  const previous = useRef<TopUpFormStatus>(state.status);
   useEffect(() => {
     const before = previous.current;
     previous.current = state.status;
@@ -186,7 +104,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
         break;
       case 'editing':
         if (before === 'confirming' || before === 'error' || before === 'submitted')
-          fieldRefs.amount.current?.focus();
+          topUp.focusField('amount');
         break;
       case 'error':
         errorRef.current?.focus();
@@ -201,19 +119,8 @@ function TopUpRender(props: TopUpProps): ReactNode {
       default:
         state satisfies never;
     }
-    // The refs are stable; only the status drives focus.
-  }, [state, fieldRefs.amount]);
-
-  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    const invalid = topUp.review();
-    if (invalid) fieldRefs[invalid].current?.focus();
-  };
-
-  const errorText = (field: TopUpField): string | null => {
-    const error = errors[field];
-    return error ? fieldErrorText(error, m, money, affix.example) : null;
-  };
+    // Only the status drives focus (focusField reads refs that never change).
+  }, [state]);
 
   let body: ReactNode;
   switch (state.status) {
@@ -244,178 +151,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
       break;
     }
     case 'editing': {
-      const sourceError = errorText('source');
-      const amountError = errorText('amount');
-      const acknowledgeError = errorText('acknowledged');
-      const descriptionError = errorText('description');
-      const warning = topUp.balanceWarning;
-      body = (
-        <form noValidate onSubmit={onSubmit} data-slot="form" aria-labelledby={ids.title}>
-          <fieldset
-            data-slot="sources"
-            aria-describedby={sourceError ? ids.sourceError : undefined}
-          >
-            <legend>{m.sourceLegend}</legend>
-            {topUp.sources.map((source, index) => {
-              const checked = source.id === values.sourceId;
-              return (
-                <label key={source.id} data-slot="source" data-checked={checked || undefined}>
-                  <input
-                    ref={
-                      checked || (values.sourceId === null && index === 0)
-                        ? fieldRefs.source
-                        : undefined
-                    }
-                    type="radio"
-                    name={`${id}-source`}
-                    value={source.id}
-                    checked={checked}
-                    aria-invalid={sourceError ? true : undefined}
-                    onChange={() => topUp.setValue('sourceId', source.id)}
-                  />
-                  <span data-slot="source-name">{sourceName(source, m)}</span>
-                  {source.accountType ? (
-                    <span data-slot="source-type" className="purse-Muted">
-                      {m.accountTypes[source.accountType]}
-                    </span>
-                  ) : null}
-                  <span data-slot="source-balance" className="purse-Muted">
-                    {balanceText(source, m, locale)}
-                  </span>
-                </label>
-              );
-            })}
-            {sourceError ? (
-              <p id={ids.sourceError} data-slot="error">
-                {sourceError}
-              </p>
-            ) : null}
-          </fieldset>
-
-          <div className="purse-Field" data-slot="amount-field">
-            <label htmlFor={ids.amount}>
-              {m.amountLabel}
-              <span className="purse-VisuallyHidden">
-                {' '}
-                {m.amountCurrency(topUp.currency.toUpperCase())}
-              </span>
-            </label>
-            <div data-slot="amount-control" data-affix={affix.position}>
-              {affix.position === 'prefix' ? (
-                <span data-slot="affix" aria-hidden="true">
-                  {affix.symbol}
-                </span>
-              ) : null}
-              <input
-                ref={fieldRefs.amount}
-                id={ids.amount}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder={affix.placeholder}
-                value={values.amount}
-                aria-invalid={amountError ? true : undefined}
-                aria-describedby={cx(
-                  ids.amountHint,
-                  amountError && ids.amountError,
-                  warning && ids.warning,
-                )}
-                onChange={(event) => topUp.setValue('amount', event.target.value)}
-                onBlur={() => topUp.touch('amount')}
-              />
-              {affix.position === 'suffix' ? (
-                <span data-slot="affix" aria-hidden="true">
-                  {affix.symbol}
-                </span>
-              ) : null}
-            </div>
-            <p id={ids.amountHint} data-slot="hint">
-              {m.amountHint(money(topUp.minAmount), money(topUp.maxAmount))}
-            </p>
-            {amountError ? (
-              <p id={ids.amountError} data-slot="error">
-                {amountError}
-              </p>
-            ) : null}
-          </div>
-
-          {warning && topUp.source ? (
-            <div className="purse-Alert" data-tone="warning" data-slot="balance-warning">
-              <div id={ids.warning}>
-                <strong>{m.balanceWarningTitle}</strong>{' '}
-                <span>
-                  {m.balanceWarningBody(money(warning.available), sourceName(topUp.source, m))}
-                </span>
-              </div>
-              <div data-slot="acknowledge">
-                <input
-                  ref={fieldRefs.acknowledged}
-                  id={ids.acknowledge}
-                  type="checkbox"
-                  checked={values.acknowledged}
-                  aria-invalid={acknowledgeError ? true : undefined}
-                  aria-describedby={acknowledgeError ? ids.acknowledgeError : undefined}
-                  onChange={(event) => topUp.setValue('acknowledged', event.target.checked)}
-                />
-                <label htmlFor={ids.acknowledge}>{m.acknowledgeLabel}</label>
-              </div>
-              {acknowledgeError ? (
-                <p id={ids.acknowledgeError} data-slot="error">
-                  {acknowledgeError}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-
-          <div className="purse-Field" data-slot="description-field">
-            <label htmlFor={ids.description}>
-              {m.descriptionLabel} <span data-slot="optional">{m.optional}</span>
-            </label>
-            <input
-              ref={fieldRefs.description}
-              id={ids.description}
-              type="text"
-              autoComplete="off"
-              maxLength={TOP_UP_DESCRIPTION_MAX_LENGTH}
-              value={values.description}
-              aria-invalid={descriptionError ? true : undefined}
-              aria-describedby={cx(ids.descriptionCount, descriptionError && ids.descriptionError)}
-              onChange={(event) => topUp.setValue('description', event.target.value)}
-              onBlur={() => topUp.touch('description')}
-            />
-            <p id={ids.descriptionCount} data-slot="hint">
-              {m.descriptionCount(values.description.length, TOP_UP_DESCRIPTION_MAX_LENGTH)}
-            </p>
-            {descriptionError ? (
-              <p id={ids.descriptionError} data-slot="error">
-                {descriptionError}
-              </p>
-            ) : null}
-          </div>
-
-          {topUp.allowSameDay ? (
-            <div data-slot="same-day">
-              <input
-                id={ids.sameDay}
-                type="checkbox"
-                checked={values.sameDay}
-                aria-describedby={ids.sameDayHint}
-                onChange={(event) => topUp.setValue('sameDay', event.target.checked)}
-              />
-              <label htmlFor={ids.sameDay}>{m.sameDayLabel}</label>
-              <p id={ids.sameDayHint} data-slot="hint">
-                {m.sameDayHint}
-              </p>
-            </div>
-          ) : null}
-
-          <div data-slot="actions">
-            <button type="submit" className="purse-Button">
-              {m.continue}
-            </button>
-          </div>
-        </form>
-      );
+      body = <TopUpForm topUp={topUp} m={m} money={money} locale={locale} titleId={ids.title} />;
       break;
     }
     case 'confirming':
@@ -432,21 +168,13 @@ function TopUpRender(props: TopUpProps): ReactNode {
         >
           <div data-slot="actions">
             <button
-              type="button"
+              {...topUp.getBackButtonProps()}
               className="purse-Button"
               data-variant="secondary"
-              aria-disabled={busy || undefined}
-              onClick={busy ? undefined : topUp.back}
             >
               {m.back}
             </button>
-            <button
-              type="button"
-              className="purse-Button"
-              data-slot="confirm"
-              aria-disabled={busy || undefined}
-              onClick={topUp.confirm}
-            >
+            <button {...topUp.getConfirmButtonProps()} className="purse-Button" data-slot="confirm">
               {busy ? <span className="purse-Spinner" aria-hidden="true" /> : null}
               {busy ? m.submitting : m.confirm}
             </button>
