@@ -17,6 +17,8 @@ import {
   sourceAvailable,
   useTopUp,
   type TopUpAttempt,
+  type TopUpState,
+  type UseTopUpResult,
   type TopUpFormStatus,
   type UseTopUpOptions,
 } from './use-top-up.js';
@@ -185,77 +187,29 @@ function TopUpRender(props: TopUpProps): ReactNode {
     }
     case 'submitted': {
       body = (
-        <div data-slot="submitted">
-          <h3 className="purse-Heading" ref={submittedHeading} tabIndex={-1}>
-            {m.submittedTitle}
-          </h3>
-          <p className="purse-Muted">{m.submittedBody}</p>
-          {renderTracker ? <div data-slot="tracker">{renderTracker(state.topUp)}</div> : null}
-          <div data-slot="actions">
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              onClick={topUp.reset}
-            >
-              {m.another}
-            </button>
-          </div>
-        </div>
+        <SubmittedStep
+          topUp={state.topUp}
+          m={m}
+          headingRef={submittedHeading}
+          renderTracker={renderTracker}
+          onAnother={topUp.reset}
+        />
       );
       break;
     }
     case 'error': {
-      const alert = (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          className="purse-Alert"
-          data-tone="danger"
-          role="alert"
-          data-slot="error"
-        >
-          <strong>{state.during === 'sources' ? m.sourcesErrorTitle : m.submitErrorTitle}</strong>
-          <span data-slot="error-message">{topUpErrorMessage(state.error, m, common)}</span>
-        </div>
+      body = (
+        <ErrorStep
+          state={state}
+          topUp={topUp}
+          m={m}
+          common={common}
+          money={money}
+          reviewId={ids.review}
+          reviewHeading={reviewHeading}
+          errorRef={errorRef}
+        />
       );
-      body =
-        state.during === 'sources' ? (
-          <>
-            {alert}
-            <div data-slot="actions">
-              <button type="button" className="purse-Button" onClick={topUp.retry}>
-                {common.retry}
-              </button>
-            </div>
-          </>
-        ) : (
-          <Review
-            attempt={state.attempt}
-            m={m}
-            money={money}
-            headingId={ids.review}
-            headingRef={reviewHeading}
-            busy={false}
-            alert={alert}
-          >
-            <div data-slot="actions">
-              <button
-                type="button"
-                className="purse-Button"
-                data-variant="secondary"
-                onClick={topUp.back}
-              >
-                {m.edit}
-              </button>
-              {state.retryable ? (
-                <button type="button" className="purse-Button" onClick={topUp.retry}>
-                  {common.retry}
-                </button>
-              ) : null}
-            </div>
-          </Review>
-        );
       break;
     }
     default: {
@@ -281,6 +235,94 @@ function TopUpRender(props: TopUpProps): ReactNode {
       </div>
       {body}
     </div>
+  );
+}
+
+/** The `submitted` state: focus lands on its heading; the host's tracker follows. */
+function SubmittedStep(props: {
+  topUp: TopUpResource;
+  m: TopUpMessages;
+  headingRef: Ref<HTMLHeadingElement>;
+  renderTracker: TopUpProps['renderTracker'];
+  onAnother: () => void;
+}): ReactNode {
+  const { topUp, m, headingRef, renderTracker, onAnother } = props;
+  return (
+    <div data-slot="submitted">
+      <h3 className="purse-Heading" ref={headingRef} tabIndex={-1}>
+        {m.submittedTitle}
+      </h3>
+      <p className="purse-Muted">{m.submittedBody}</p>
+      {renderTracker ? <div data-slot="tracker">{renderTracker(topUp)}</div> : null}
+      <div data-slot="actions">
+        <button type="button" className="purse-Button" data-variant="secondary" onClick={onAnother}>
+          {m.another}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The `error` state: the alert, then a retry (sources) or the reviewed attempt (submit). */
+function ErrorStep(props: {
+  state: Extract<TopUpState, { status: 'error' }>;
+  topUp: UseTopUpResult;
+  m: TopUpMessages;
+  common: CommonMessages;
+  money: (amount: number) => string;
+  reviewId: string;
+  reviewHeading: Ref<HTMLHeadingElement>;
+  errorRef: Ref<HTMLDivElement>;
+}): ReactNode {
+  const { state, topUp, m, common, money, reviewId, reviewHeading, errorRef } = props;
+  const alert = (
+    <div
+      ref={errorRef}
+      tabIndex={-1}
+      className="purse-Alert"
+      data-tone="danger"
+      role="alert"
+      data-slot="error"
+    >
+      <strong>{state.during === 'sources' ? m.sourcesErrorTitle : m.submitErrorTitle}</strong>
+      <span data-slot="error-message">{topUpErrorMessage(state.error, m, common)}</span>
+    </div>
+  );
+  return state.during === 'sources' ? (
+    <>
+      {alert}
+      <div data-slot="actions">
+        <button type="button" className="purse-Button" onClick={topUp.retry}>
+          {common.retry}
+        </button>
+      </div>
+    </>
+  ) : (
+    <Review
+      attempt={state.attempt}
+      m={m}
+      money={money}
+      headingId={reviewId}
+      headingRef={reviewHeading}
+      busy={false}
+      alert={alert}
+    >
+      <div data-slot="actions">
+        <button
+          type="button"
+          className="purse-Button"
+          data-variant="secondary"
+          onClick={topUp.back}
+        >
+          {m.edit}
+        </button>
+        {state.retryable ? (
+          <button type="button" className="purse-Button" onClick={topUp.retry}>
+            {common.retry}
+          </button>
+        ) : null}
+      </div>
+    </Review>
   );
 }
 
