@@ -19,11 +19,11 @@
  * recharts is in a first load; `--verbose` lists each first load's largest modules.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { exportedComponents, viteFirstLoad } from './react-components.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = join(root, 'packages/react');
@@ -34,15 +34,11 @@ const args = new Set(process.argv.slice(2));
 const BUDGET = 12_000;
 /** Components allowed over budget (their heavy part must still be lazy). */
 const OVER_BUDGET_OK = new Set(['SpendingChart']);
-/** PascalCase exports that are not components. */
-const NOT_COMPONENTS = new Set(['PurseError', 'LiveUpdates']);
 /** Published sizes, gzip, for scale. */
 const REFERENCES = [
   ['react-plaid-link (reference)', 3.4],
   ['recharts (reference)', 112],
 ];
-
-const EXTERNAL = [/^react(?:\/|$)/, /^react-dom(?:\/|$)/, /^@stripe\//];
 
 if (!args.has('--no-build')) {
   console.log('Building @purse/core and @purse/react…');
@@ -52,88 +48,10 @@ if (!args.has('--no-build')) {
   });
 }
 
-/** PascalCase, not CONSTANT_CASE. */
-const COMPONENT_NAME = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
-
-/** Component names from the shipped type declarations: PascalCase runtime exports. */
-function exportedComponents() {
-  const dts = readFileSync(join(packageDir, 'dist/index.d.ts'), 'utf8');
-  const names = [];
-  for (const match of dts.matchAll(/^export\s+(type\s+)?\{([^}]*)\}/gm)) {
-    if (match[1]) continue; // `export type { … }`
-    for (const part of match[2].split(',')) {
-      const spec = part.trim();
-      if (!spec || spec.startsWith('type ')) continue;
-      const name = spec
-        .split(/\s+as\s+/)
-        .pop()
-        .trim();
-      if (COMPONENT_NAME.test(name) && !NOT_COMPONENTS.has(name)) names.push(name);
-    }
-  }
-  for (const match of dts.matchAll(/^export\s+declare\s+(?:function|const)\s+([A-Z]\w*)/gm)) {
-    if (COMPONENT_NAME.test(match[1]) && !NOT_COMPONENTS.has(match[1])) names.push(match[1]);
-  }
-  return [...new Set(names)];
-}
-
-function entrySource(component) {
-  const imports = component === 'PurseProvider' ? 'PurseProvider' : `PurseProvider, ${component}`;
-  const child = component === 'PurseProvider' ? 'null' : `createElement(${component}, {})`;
-  return [
-    `import { createElement } from 'react';`,
-    `import { createRoot } from 'react-dom/client';`,
-    `import { ${imports} } from '@purse/react';`,
-    `createRoot(document.getElementById('root')).render(`,
-    `  createElement(PurseProvider, { baseUrl: '/api/purse' }, ${child}),`,
-    `);`,
-    '',
-  ].join('\n');
-}
-
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
 async function measure(component) {
-  const dir = join(workDir, component);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'entry.js');
-  writeFileSync(entry, entrySource(component));
-
-  const result = await build({
-    configFile: false,
-    root: dir,
-    logLevel: 'silent',
-    mode: 'production',
-    build: {
-      write: false,
-      modulePreload: false,
-      reportCompressedSize: false,
-      rolldownOptions: {
-        input: entry,
-        external: (id) => EXTERNAL.some((pattern) => pattern.test(id)),
-        // Quiet: `'use client'` is dropped when bundling, as it should be in an app.
-        onLog() {},
-      },
-    },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  const chunks = outputs.flatMap((o) => o.output).filter((item) => item.type === 'chunk');
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-
-  // First load: the entry and, transitively, what it imports statically.
-  const first = new Set();
-  const queue = chunks.filter((chunk) => chunk.isEntry);
-  while (queue.length > 0) {
-    const chunk = queue.pop();
-    if (first.has(chunk)) continue;
-    first.add(chunk);
-    for (const file of chunk.imports) {
-      const imported = byName.get(file);
-      if (imported) queue.push(imported);
-    }
-  }
-  const lazy = chunks.filter((chunk) => !first.has(chunk));
+  const { first, lazy } = await viteFirstLoad(component, join(workDir, component));
   const firstModules = [...first].flatMap((chunk) => Object.entries(chunk.modules));
   return {
     component,

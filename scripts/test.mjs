@@ -162,6 +162,8 @@ if (wanted('next') && built) {
     },
   );
 }
+// The size budget (.size-limit.mjs): first loads for esbuild and Vite, one check, on the build.
+if (wanted('size') && built) check('size budget (size-limit)', 'node', ['scripts/size-budget.mjs']);
 
 const haveChromium = (wanted('vitest') || wanted('e2e')) && ensureChromium();
 // Without it those suites fail with the same instructions; the other suites still run.

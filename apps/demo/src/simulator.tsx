@@ -37,7 +37,7 @@ export function Simulator({ id, open, t, locale, onClose }: SimulatorProps): Rea
   const [log, setLog] = useState<LogEntry[]>([]);
   const nextId = useRef(1);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const linked = useLinkedAccounts();
+  const { state: linked } = useLinkedAccounts();
   const accounts =
     linked.status === 'ready'
       ? linked.accounts.filter((a) => a.status === 'active' && a.permissions.includes('balances'))

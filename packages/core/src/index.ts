@@ -107,3 +107,26 @@ export {
   TransferTracker,
 } from './transfers/transfer-tracker.js';
 export type { TransferSnapshot, TransferTrackerOptions } from './transfers/transfer-tracker.js';
+
+// Rules: one definition each, used by @purse/react, @purse/server and @purse/sandbox.
+export * from './rules/index.js';
+
+// The framework-free client: HTTP client, live updates, query cache and per-feature stores.
+export { createPurseClient } from './client/purse-client.js';
+export type { CreatePurseClientOptions, PurseClient } from './client/purse-client.js';
+export { LiveUpdates } from './client/live-updates.js';
+export type { LiveStatus, LiveUpdatesOptions } from './client/live-updates.js';
+export type { EventSourceLike, FetchLike, ResponseLike } from './client/platform.js';
+export { DEFAULT_STALE_MS, QueryCache } from './client/query-cache.js';
+export type { FetchOptions, QueryCacheOptions, QueryEntry } from './client/query-cache.js';
+export { PurseRuntime, QUERY_KEYS } from './client/purse-runtime.js';
+export type { PurseRuntimeOptions } from './client/purse-runtime.js';
+export { LinkedAccountsStore } from './client/stores/linked-accounts-store.js';
+export type { LinkedAccountsState } from './client/stores/linked-accounts-store.js';
+export { FinancialAccountStore } from './client/stores/financial-account-store.js';
+export { TransferTrackers } from './client/stores/transfer-trackers.js';
+export type { TrackTransferOptions } from './client/stores/transfer-trackers.js';
+export type {
+  FinancialAccountLoadState,
+  RenameResult,
+} from './client/stores/financial-account-store.js';

@@ -10,11 +10,11 @@ export { createPurseClient } from './client/purse-client.js';
 export type { CreatePurseClientOptions, PurseClient } from './client/purse-client.js';
 export { darkTheme, lightTheme, toCssVariables, toStripeAppearance } from './theme/theme.js';
 export type { PurseTheme, ThemeInput } from './theme/theme.js';
-export { LiveUpdates } from './live/live-updates.js';
+export { LiveUpdates } from '@purse/core';
 /** Locale packs: English is built in; `import '@purse/react/locales/de'` (or `fr`) adds one. */
 export { isLocaleLoaded, registerLocalePack } from './i18n/locale-packs.js';
 export type { LocalePack } from './i18n/locale-packs.js';
-export type { LiveStatus, LiveUpdatesOptions } from './live/live-updates.js';
+export type { LiveStatus, LiveUpdatesOptions } from '@purse/core';
 export { PurseError, isPurseError } from '@purse/core';
 export type { PurseErrorCode, PurseLocale } from '@purse/core';
 
@@ -90,7 +90,9 @@ export type {
   TopUpFormValues,
   TopUpProps,
   TopUpState,
-  TopUpStatus as TopUpFormStatus,
+  TopUpFormStatus,
+  TopUpIds,
+  TopUpPropGetters,
   UseTopUpOptions,
   UseTopUpResult,
 } from './top-up/index.js';
@@ -106,6 +108,7 @@ export {
 export type {
   CancelState,
   InboundTransferState,
+  TransferPhaseBadgeProps,
   TransferStatusProps,
   UseInboundTransferOptions,
   UseInboundTransferResult,
@@ -122,10 +125,17 @@ export type {
 } from './top-up-history/index.js';
 
 // Where the money goes: the spending chart (recharts is loaded only when it renders).
-export { SpendingChart, preloadSpendingChart, useSpending } from './spending/index.js';
+// `SpendingView` draws what `useSpending()` returns: for a custom data flow around the same view.
+export {
+  SpendingChart,
+  SpendingView,
+  preloadSpendingChart,
+  useSpending,
+} from './spending/index.js';
 export type {
   SpendingChartProps,
   SpendingChartView,
+  SpendingViewProps,
   SpendingState,
   SpendingStatus,
   UseSpendingOptions,

@@ -12,11 +12,13 @@ import {
   LinkBankAccount,
   PurseProvider,
   SpendingChart,
+  SpendingView,
   TopUp,
   TopUpHistory,
   TransferPhaseBadge,
   TransferStatus,
   WalletActivity,
+  useSpending,
   type PurseProviderProps,
   type StripeLike,
 } from '@purse/react';
@@ -63,6 +65,12 @@ export interface ComponentCase {
   provider?: Omit<PurseProviderProps, 'client' | 'children'>;
 }
 
+/** A custom data flow around the chart's view, as `SpendingView`'s users write it. */
+function SpendingViewFromHook(props: { viewRef: RefCallback<HTMLElement> | null }): ReactNode {
+  const spending = useSpending({ accountId: account.id });
+  return <SpendingView ref={props.viewRef} spending={spending} />;
+}
+
 /** Stripe.js as far as linking needs it; these tests never open the flow. */
 const idleStripe: StripeLike = {
   collectFinancialConnectionsAccounts: () => new Promise(() => undefined),
@@ -99,6 +107,11 @@ export const COMPONENTS: ComponentCase[] = [
   {
     name: 'SpendingChart',
     element: (ref) => <SpendingChart ref={ref} accountId={account.id} />,
+    forwardsRef: true,
+  },
+  {
+    name: 'SpendingView',
+    element: (ref) => <SpendingViewFromHook viewRef={ref} />,
     forwardsRef: true,
   },
   { name: 'TopUp', element: (ref) => <TopUp ref={ref} />, forwardsRef: true },

@@ -1,26 +1,34 @@
 /**
  * The server's input rules in one place: the limits and character sets every entry point
- * (Express, the web-standard handler, a direct call to an operation) checks the same way.
- * Kept together so they can move to @purse/core as one import.
+ * (Express, the web-standard handler, a direct call to an operation) checks the same way. The
+ * rules the browser shares (top-up limits, the statement descriptor, the nickname) come from
+ * @purse/core, so the two can never disagree; the rest only the server needs.
  */
+import {
+  DEFAULT_TOP_UP_MAX_AMOUNT,
+  DEFAULT_TOP_UP_MIN_AMOUNT,
+  MAX_NICKNAME_LENGTH,
+  STATEMENT_DESCRIPTOR as CORE_STATEMENT_DESCRIPTOR,
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
+} from '@purse/core';
 
 /** Default smallest top-up, in cents (`topUps.minAmount`). */
-export const TOP_UP_MIN_AMOUNT = 100;
+export const TOP_UP_MIN_AMOUNT = DEFAULT_TOP_UP_MIN_AMOUNT;
 /** Default largest top-up, in cents (`topUps.maxAmount`). */
-export const TOP_UP_MAX_AMOUNT = 1_000_000;
+export const TOP_UP_MAX_AMOUNT = DEFAULT_TOP_UP_MAX_AMOUNT;
 /** Default longest top-up description (`topUps.maxDescriptionLength`). */
-export const TOP_UP_DESCRIPTION_LENGTH = 140;
+export const TOP_UP_DESCRIPTION_LENGTH = TOP_UP_DESCRIPTION_MAX_LENGTH;
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** How deep a JSON body may nest. Purse's bodies are flat; this bounds the checks' work. */
 export const BODY_MAX_DEPTH = 32;
 /** Stripe's statement descriptor: at most 10 of letters, digits, spaces and - # . $ & *. */
-export const STATEMENT_DESCRIPTOR = /^[A-Za-z0-9 \-#.$&*]{1,10}$/;
+export const STATEMENT_DESCRIPTOR = CORE_STATEMENT_DESCRIPTOR;
 /** Longest description accepted before `topUps.maxDescriptionLength` narrows it. */
 export const DESCRIPTION_MAX_LENGTH = 5000;
 /** A FinancialAccount nickname: 1–249 characters. */
-export const NICKNAME_MAX_LENGTH = 249;
+export const NICKNAME_MAX_LENGTH = MAX_NICKNAME_LENGTH;
 /** A top-up source id is a Stripe id: bounded before it is checked for its prefix. */
 export const SOURCE_ID_MAX_LENGTH = 255;
 /** Largest `limit` a list route accepts. */

@@ -14,6 +14,7 @@ import {
   type PurseEvent,
   type TopUp,
 } from '@purse/core';
+import { holderTopic } from '@purse/core';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type Stripe from 'stripe';
 import type { EventBus } from './events/event-bus.js';
@@ -60,7 +61,9 @@ function topicForHolder(
   if (!holder) return null;
   const id = holder.type === 'account' ? holder.account : holder.customer;
   const value = typeof id === 'string' ? id : id?.id;
-  return value ? `${holder.type === 'account' ? 'account' : 'customer'}:${value}` : null;
+  return value
+    ? holderTopic({ type: holder.type === 'account' ? 'account' : 'customer', id: value })
+    : null;
 }
 
 export function createPurseWebhookHandler(options: WebhookHandlerOptions): PurseWebhookHandler {

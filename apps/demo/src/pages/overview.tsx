@@ -10,7 +10,7 @@ import type { DemoMessages } from '../messages.js';
 import { Link } from '../router.js';
 
 export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
-  const linked = useLinkedAccounts();
+  const { state: linked } = useLinkedAccounts();
   const accounts =
     linked.status === 'ready' ? linked.accounts.filter((a) => a.status !== 'disconnected') : [];
   // The page's main action is the next useful step: link a bank first, then add money (from the

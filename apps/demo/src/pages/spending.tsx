@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
 
 export function SpendingPage({ t }: { t: DemoMessages }): ReactNode {
-  const linked = useLinkedAccounts();
+  const { state: linked } = useLinkedAccounts();
   const accounts =
     linked.status === 'ready'
       ? linked.accounts.filter(

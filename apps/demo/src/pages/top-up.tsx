@@ -14,7 +14,12 @@ export function TopUpPage({ t }: { t: DemoMessages }): ReactNode {
       </div>
       <div className="demo-Columns">
         {/* With nothing linked, the form's empty state offers the link flow: no dead end. */}
-        <TopUp linkSlot={<LinkBankAccount>{t.linkBank}</LinkBankAccount>} />
+        <TopUp
+          linkSlot={<LinkBankAccount>{t.linkBank}</LinkBankAccount>}
+          renderTracker={(topUp) => (
+            <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />
+          )}
+        />
         <div className="demo-Stack">
           {selected ? <TransferStatus key={selected} topUpId={selected} headingLevel={2} /> : null}
           <TopUpHistory onSelect={(topUp) => setSelected(topUp.id)} headingLevel={2} />

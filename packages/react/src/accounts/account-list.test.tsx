@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 import { usePurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 import { createFixturePurseClient } from '../testing/fixture-client.js';
@@ -30,12 +30,12 @@ afterEach(() => {
 
 /** A tiny custom view, as a host app would write from the hook. */
 function AccountNames(): ReactNode {
-  const accounts = useLinkedAccounts();
+  const { state: accounts, reload } = useLinkedAccounts();
   return (
     <div data-testid="names" data-status={accounts.status}>
       {accounts.accounts.map((a) => a.displayName).join(', ')}
       {accounts.status === 'error' ? (
-        <button type="button" onClick={accounts.reload}>
+        <button type="button" onClick={reload}>
           Reload
         </button>
       ) : null}

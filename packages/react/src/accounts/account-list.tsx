@@ -26,7 +26,7 @@ export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
  */
 function AccountListRender(props: AccountListProps): ReactNode {
   const { filter, headingLevel = 3, emptyAction, onReconnect, className, ref, ...rest } = props;
-  const result = useLinkedAccounts();
+  const { state: result, reload } = useLinkedAccounts();
   const messages = useMessages(accountListText, 'AccountList');
   const common = useMessages(commonText, 'AccountList');
   const shown = filter ? result.accounts.filter(filter) : result.accounts;
@@ -65,7 +65,7 @@ function AccountListRender(props: AccountListProps): ReactNode {
           className="purse-Button"
           data-variant="secondary"
           data-size="small"
-          onClick={result.reload}
+          onClick={reload}
         >
           {common.retry}
         </button>

@@ -1,5 +1,4 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
-import type { Catalog } from '../i18n/catalog.js';
 
 export interface AccountListMessages {
   listLabel: string;
@@ -29,13 +28,6 @@ export const accountListMessagesFr: AccountListMessages = {
   emptyTitle: 'Aucun compte bancaire associé pour l’instant',
   emptyBody: 'Associez un compte bancaire pour voir son solde ici.',
   loadFailed: 'Impossible de charger vos comptes bancaires.',
-};
-
-/** All three, for tests and translators (components read `accountListText`). */
-export const accountListMessages: Catalog<AccountListMessages> = {
-  en,
-  de: accountListMessagesDe,
-  fr: accountListMessagesFr,
 };
 
 /** What the component reads: English built in, other locales from their packs. */

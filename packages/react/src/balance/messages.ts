@@ -1,6 +1,5 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 import type { AccountSubcategory } from '@purse/core';
-import type { Catalog } from '../i18n/catalog.js';
 
 export interface BalanceCardMessages {
   available: string;
@@ -170,13 +169,6 @@ export const balanceCardMessagesFr: BalanceCardMessages = {
   badgeDisconnected: 'Déconnecté',
   refreshError: 'Impossible de lancer l’actualisation.',
   accountMissing: 'Ce compte est introuvable. Il a peut-être été supprimé.',
-};
-
-/** All three, for tests and translators (components read `balanceCardText`). */
-export const balanceCardMessages: Catalog<BalanceCardMessages> = {
-  en,
-  de: balanceCardMessagesDe,
-  fr: balanceCardMessagesFr,
 };
 
 /** What the component reads: English built in, other locales from their packs. */

@@ -5,7 +5,7 @@
  * enforces with a 429 `refresh_not_available` and `retryAt`), and never starts on an inactive
  * or disconnected account or one that did not grant the `balances` permission.
  */
-import { type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
+import { QUERY_KEYS, type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
@@ -194,7 +194,7 @@ function refreshState(account: LinkedAccount, local: Local, now: number): Balanc
  */
 export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   const { accountId, initialAccount } = options;
-  const { client, live, reportError } = usePurseContext('useBalance');
+  const { client, live, runtime, reportError } = usePurseContext('useBalance');
 
   const [loaded, setLoaded] = useState<Loaded>(() =>
     initialAccount?.id === accountId
@@ -212,7 +212,8 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   useEffect(() => {
     if (!needsFetch) return;
     let active = true;
-    client.getAccount(accountId).then(
+    // Shared: from the provider's cache (the account list fills it), else one request for all views.
+    runtime.readAccount(accountId).then(
       (fetched) => {
         if (active) setLoaded({ status: 'ready', forId: accountId, account: fetched });
       },
@@ -226,7 +227,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
     return () => {
       active = false;
     };
-  }, [client, accountId, needsFetch, reportError]);
+  }, [runtime, accountId, needsFetch, reportError]);
 
   // Live updates for this account.
   useEffect(
@@ -243,7 +244,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
 
   /** Refetches without leaving the ready state; failures are left for the next try. */
   const refetchQuietly = useCallback(() => {
-    client.getAccount(accountId).then(
+    runtime.readAccount(accountId, { force: true }).then(
       (fetched) => {
         setLoaded((previous) =>
           previous.forId === accountId && previous.status === 'ready'
@@ -253,14 +254,14 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
       },
       () => undefined,
     );
-  }, [client, accountId]);
+  }, [runtime, accountId]);
 
   // While the bank works on a refresh and the stream is down, poll for the outcome.
   const serverPending = account?.balanceRefresh?.status === 'pending';
   useEffect(() => {
     if (!serverPending) return;
-    return live.onPoll(refetchQuietly);
-  }, [serverPending, live, refetchQuietly]);
+    return live.onPoll(refetchQuietly, { key: QUERY_KEYS.account(accountId) });
+  }, [serverPending, live, refetchQuietly, accountId]);
 
   // Tick every second while a countdown runs, otherwise only for "as of …" texts.
   const target = account ? retryTarget(account, local) : null;
@@ -314,6 +315,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
     client.refreshBalance(accountId).then(
       (refreshed) => {
         settle({});
+        runtime.receiveAccount(refreshed);
         setLoaded({ status: 'ready', forId: accountId, account: refreshed });
       },
       (error: unknown) => {
@@ -342,7 +344,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
         }
       },
     );
-  }, [client, accountId, canRefresh, refetchQuietly, reportError]);
+  }, [client, runtime, accountId, canRefresh, refetchQuietly, reportError]);
 
   const reload = useCallback(() => {
     setLoaded({ status: 'loading', forId: accountId });

@@ -1,5 +1,4 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
-import type { Catalog } from '../i18n/catalog.js';
 
 export interface FinancialAccountCardMessages {
   /** The heading when the account has no nickname. */
@@ -104,13 +103,6 @@ export const financialAccountCardMessagesFr: FinancialAccountCardMessages = {
   renamed: (name) => `Compte renommé en ${name}`,
   missingTitle: 'Pas encore de compte',
   missingBody: 'Votre compte apparaîtra ici dès son ouverture.',
-};
-
-/** All three, for tests and translators (components read `financialAccountCardText`). */
-export const financialAccountCardMessages: Catalog<FinancialAccountCardMessages> = {
-  en,
-  de: financialAccountCardMessagesDe,
-  fr: financialAccountCardMessagesFr,
 };
 
 /** What the component reads: English built in, other locales from their packs. */

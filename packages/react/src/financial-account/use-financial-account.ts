@@ -2,22 +2,23 @@
  * `useFinancialAccount`: the user's Treasury FinancialAccount (balance, nickname, ABA details),
  * kept current through `financial_account.updated`, with a validated rename.
  */
-import { type PurseError, type FinancialAccountView, toPurseError } from '@purse/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  FinancialAccountStore,
+  MAX_NICKNAME_LENGTH,
+  nicknameProblem,
+  type FinancialAccountView,
+  type NicknameProblem,
+  type PurseError,
+} from '@purse/core';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
+import { useReportError } from '../utils/use-report-error.js';
 
-/** The longest nickname the server accepts (it must be under 250 characters). */
-export const MAX_NICKNAME_LENGTH = 249;
-
-export type NicknameProblem = 'empty' | 'too_long';
+export { MAX_NICKNAME_LENGTH };
+export type { NicknameProblem };
 
 /** Why `nickname` cannot be saved (after trimming, as the server does), or null. */
-export function validateNickname(nickname: string): NicknameProblem | null {
-  const trimmed = nickname.trim();
-  if (trimmed.length === 0) return 'empty';
-  if (trimmed.length > MAX_NICKNAME_LENGTH) return 'too_long';
-  return null;
-}
+export const validateNickname: (nickname: string) => NicknameProblem | null = nicknameProblem;
 
 /** The account's US bank details (its ABA financial address). */
 export type AccountDetails =
@@ -76,83 +77,25 @@ export function accountDetails(account: FinancialAccountView): AccountDetails {
   return { status: 'unavailable' };
 }
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'error'; error: PurseError }
-  | { status: 'ready'; account: FinancialAccountView };
-
 /**
- * The caller's financial account. While something shown can still change without an event
- * reaching us (details being set up, pending amounts) and the live stream is down, it refetches
- * on each poll.
+ * The caller's financial account: a bridge to the provider's `FinancialAccountStore`
+ * (@purse/core), which shares one request among every view, applies
+ * `financial_account.updated` and polls while something shown can still change.
  */
 export function useFinancialAccount(): UseFinancialAccountResult {
-  const { client, live, reportError } = usePurseContext('useFinancialAccount');
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const ctx = usePurseContext('useFinancialAccount');
+  const { reportError } = ctx;
+  const store = ctx.runtime.store(FinancialAccountStore);
+  const loaded = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useReportError(ctx, loaded.status === 'error' ? loaded.error : null, SOURCE);
   const [renameState, setRenameState] = useState<RenameState>({ status: 'idle' });
   const saving = useRef(false);
-
-  const needsFetch = loaded.status === 'loading';
-  useEffect(() => {
-    if (!needsFetch) return;
-    let active = true;
-    client.getFinancialAccount().then(
-      (account) => {
-        if (active) setLoaded({ status: 'ready', account });
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const purseError = toPurseError(error);
-        if (purseError.code === 'financial_account_missing') {
-          setLoaded({ status: 'missing' });
-          return;
-        }
-        reportError(purseError, SOURCE);
-        setLoaded({ status: 'error', error: purseError });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [client, needsFetch, reportError]);
-
-  useEffect(
-    () =>
-      live.subscribe('financial_account.updated', (event) => {
-        setLoaded((previous) =>
-          previous.status === 'ready' && previous.account.id !== event.data.id
-            ? previous
-            : { status: 'ready', account: event.data },
-        );
-      }),
-    [live],
-  );
-
   const account = loaded.status === 'ready' ? loaded.account : null;
-  const mayChange =
-    account !== null &&
-    (accountDetails(account).status === 'pending' ||
-      account.balance.inboundPending !== 0 ||
-      account.balance.outboundPending !== 0);
-  useEffect(() => {
-    if (!mayChange) return;
-    return live.onPoll(() => {
-      client.getFinancialAccount().then(
-        (fetched) => {
-          setLoaded((previous) =>
-            previous.status === 'ready' ? { status: 'ready', account: fetched } : previous,
-          );
-        },
-        () => undefined,
-      );
-    });
-  }, [mayChange, live, client]);
 
   const rename = useCallback(
     async (nickname: string): Promise<FinancialAccountView | null> => {
       const trimmed = nickname.trim();
-      const problem = validateNickname(trimmed);
+      const problem = nicknameProblem(trimmed);
       if (problem) {
         setRenameState({ status: 'invalid', problem, length: trimmed.length });
         return null;
@@ -164,28 +107,28 @@ export function useFinancialAccount(): UseFinancialAccountResult {
       }
       saving.current = true;
       setRenameState({ status: 'saving', nickname: trimmed });
-      try {
-        const updated = await client.renameFinancialAccount(trimmed);
-        setLoaded({ status: 'ready', account: updated });
-        // Other cards showing this account update too.
-        live.emit({ type: 'financial_account.updated', data: updated });
-        setRenameState({ status: 'saved', nickname: updated.nickname ?? trimmed });
-        return updated;
-      } catch (error) {
-        const purseError = toPurseError(error);
-        reportError(purseError, SOURCE);
-        setRenameState({ status: 'error', error: purseError });
-        return null;
-      } finally {
-        saving.current = false;
+      const result = await store.rename(trimmed);
+      saving.current = false;
+      switch (result.status) {
+        case 'saved':
+          setRenameState({ status: 'saved', nickname: result.account.nickname ?? trimmed });
+          return result.account;
+        case 'invalid':
+          setRenameState(result);
+          return null;
+        case 'error':
+          reportError(result.error, SOURCE);
+          setRenameState({ status: 'error', error: result.error });
+          return null;
+        default:
+          result satisfies never;
+          return null;
       }
     },
-    [client, live, reportError, account],
+    [store, reportError, account],
   );
 
-  const reload = useCallback(() => {
-    setLoaded({ status: 'loading' });
-  }, []);
+  const reload = store.reload;
   const resetRename = useCallback(() => {
     setRenameState({ status: 'idle' });
   }, []);

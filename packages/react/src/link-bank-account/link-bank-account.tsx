@@ -15,9 +15,9 @@ export interface LinkBankAccountProps
   extends UseLinkBankAccountOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'> {
   /** The button's label. @default "Link a bank account" (in the provider's locale) */
   children?: ReactNode;
-  /** @default 'primary' */
+  /** The button's emphasis: `secondary` where linking is not the page's main action. @default 'primary' */
   variant?: 'primary' | 'secondary';
-  /** @default 'default' */
+  /** The button's size: `small` fits a toolbar or a card's header. @default 'default' */
   size?: 'default' | 'small';
   ref?: Ref<HTMLDivElement>;
 }

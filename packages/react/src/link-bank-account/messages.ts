@@ -1,5 +1,4 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
-import type { Catalog } from '../i18n/catalog.js';
 
 export interface LinkBankAccountMessages {
   /** The button's label at rest. */
@@ -72,13 +71,6 @@ export const linkBankAccountMessagesFr: LinkBankAccountMessages = {
   sessionUnusable:
     'Cette session d’association a expiré ou a déjà été utilisée. Réessayez pour en démarrer une nouvelle.',
   stripeUnavailable: 'Le service de connexion bancaire ne répond pas. Réessayez dans un instant.',
-};
-
-/** All three, for tests and translators (components read `linkBankAccountText`). */
-export const linkBankAccountMessages: Catalog<LinkBankAccountMessages> = {
-  en,
-  de: linkBankAccountMessagesDe,
-  fr: linkBankAccountMessagesFr,
 };
 
 /** What the component reads: English built in, other locales from their packs. */

@@ -122,7 +122,7 @@ export function useLinkBankAccount(
   const [flow, setFlow] = useState<LinkBankAccountState>({ status: 'idle' });
   const busy = useRef(false);
   const callbacks = useLatest(options);
-  const { client, live, stripe, hasStripe, stripeStatus, reportError } = ctx;
+  const { client, live, runtime, stripe, hasStripe, stripeStatus, reportError } = ctx;
 
   useEffect(() => {
     if (hasStripe || warnedMissingStripe) return;
@@ -151,8 +151,8 @@ export function useLinkBankAccount(
 
       setFlow({ status: 'loading' });
       // What was linked before, to spot a bank linked twice; a failure here only skips the check.
-      const before = client.listAccounts().then(
-        (list) => list.data,
+      const before = runtime.readAccounts().then(
+        (list) => list,
         () => [] as LinkedAccount[],
       );
 
@@ -201,12 +201,15 @@ export function useLinkBankAccount(
         return;
       }
       const alreadyLinked = findAlreadyLinked(accounts, await before);
-      for (const account of accounts) live.emit({ type: 'account.updated', data: account });
+      for (const account of accounts) {
+        runtime.receiveAccount(account);
+        live.emit({ type: 'account.updated', data: account });
+      }
       setFlow({ status: 'success', accounts, alreadyLinked });
       emit('success', session.id);
       callbacks.current.onSuccess?.(accounts, { sessionId: session.id, alreadyLinked });
     },
-    [client, live, reportError, callbacks],
+    [client, live, runtime, reportError, callbacks],
   );
 
   const open = useCallback(() => {

@@ -1,7 +1,7 @@
 import type { PurseError, PurseLocale } from '@purse/core';
 import { createContext, useContext } from 'react';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates, PurseRuntime } from '@purse/core';
 import type { PurseTheme } from '../theme/theme.js';
 
 /** What `collectFinancialConnectionsAccounts` resolves with (Stripe.js and the sandbox stand-in). */
@@ -36,6 +36,8 @@ export interface PurseContextValue {
   locale: PurseLocale;
   theme: Required<PurseTheme> & { scheme: 'light' | 'dark' };
   live: LiveUpdates;
+  /** The framework-free core every hook reads through: shared cache and per-feature stores. */
+  runtime: PurseRuntime;
   reportError: (error: PurseError, source: string) => void;
 }
 

@@ -8,7 +8,7 @@
 import { resolveLocale, type LocaleInput, type PurseError } from '@purse/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPurseClient, type PurseClient } from '../client/purse-client.js';
-import { LiveUpdates } from '../live/live-updates.js';
+import { LiveUpdates, PurseRuntime } from '@purse/core';
 import { resolveTheme, toCssVariables, type ThemeInput } from '../theme/theme.js';
 import { cx } from '../utils/cx.js';
 import { useLatest } from '../utils/use-latest.js';
@@ -32,6 +32,7 @@ export interface PurseProviderProps {
   onError?: (error: PurseError, context: { source: string }) => void;
   /** Use the server's live event stream; `false` polls instead. @default true */
   live?: boolean;
+  /** Added to the provider's root element (`purse-Root`), which carries the theme variables. */
   className?: string;
   children?: ReactNode;
 }
@@ -104,8 +105,16 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
     };
   }, []);
 
-  const [liveUpdates] = useState(() => new LiveUpdates({ url: live ? client.eventsUrl() : null }));
-  useEffect(() => () => liveUpdates.close(), [liveUpdates]);
+  // One runtime per provider: every hook below shares its cache, stores and live connection.
+  const [runtime] = useState(
+    () =>
+      new PurseRuntime({
+        client,
+        live: new LiveUpdates({ url: live ? client.eventsUrl() : null }),
+      }),
+  );
+  const liveUpdates = runtime.live;
+  useEffect(() => () => runtime.close(), [runtime]);
 
   const onErrorRef = useLatest(onError);
   const resolvedLocale = resolveLocale(locale);
@@ -119,9 +128,10 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
       locale: resolvedLocale,
       theme: resolvedTheme,
       live: liveUpdates,
+      runtime,
       reportError: (error, source) => onErrorRef.current?.(error, { source }),
     }),
-    [client, stripe, stripeStatus, resolvedLocale, resolvedTheme, liveUpdates, onErrorRef],
+    [client, stripe, stripeStatus, resolvedLocale, resolvedTheme, liveUpdates, runtime, onErrorRef],
   );
 
   const { scheme, ...tokens } = resolvedTheme;

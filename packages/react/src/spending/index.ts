@@ -5,6 +5,6 @@ export type {
   UseSpendingOptions,
   UseSpendingResult,
 } from './use-spending.js';
-export { SpendingChart } from './spending-chart.js';
-export type { SpendingChartProps, SpendingChartView } from './spending-chart.js';
+export { SpendingChart, SpendingView } from './spending-chart.js';
+export type { SpendingChartProps, SpendingChartView, SpendingViewProps } from './spending-chart.js';
 export { preloadSpendingChart } from './spending-bars-loader.js';

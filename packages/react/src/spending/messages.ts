@@ -1,6 +1,5 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 import type { SpendingBucketSize } from '@purse/core';
-import type { Catalog } from '../i18n/catalog.js';
 
 export interface SpendingMessages {
   title: string;
@@ -218,13 +217,6 @@ export const spendingMessagesFr: SpendingMessages = {
     'Le tableau donne toutes les valeurs.',
   topMerchants: 'Principaux commerçants',
   purchases: (count) => (count === 1 ? '1 achat' : `${count} achats`),
-};
-
-/** All three, for tests and translators (components read `spendingText`). */
-export const spendingMessages: Catalog<SpendingMessages> = {
-  en,
-  de: spendingMessagesDe,
-  fr: spendingMessagesFr,
 };
 
 /** What the component reads: English built in, other locales from their packs. */

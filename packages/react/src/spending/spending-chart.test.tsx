@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { StrictMode, useContext, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 import { PurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 import {

@@ -44,7 +44,7 @@ export type SpendingChartView = 'chart' | 'table';
 
 export interface SpendingChartProps
   extends UseSpendingOptions, Omit<HTMLAttributes<HTMLElement>, 'children'> {
-  /** @default 'Spending', in the provider's locale */
+  /** The card's title. @default 'Spending', in the provider's locale */
   heading?: ReactNode;
   /** The level of the card's heading (the merchants' list gets the next one). @default 3 */
   headingLevel?: 2 | 3;
@@ -261,9 +261,13 @@ function TopMerchants(props: {
 }
 
 export interface SpendingViewProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
+  /** What `useSpending()` returned: the view shows it and calls its commands. */
   spending: UseSpendingResult;
+  /** The card's title. @default 'Spending', in the provider's locale */
   heading?: ReactNode;
+  /** The level of the card's heading (the merchants' list gets the next one). @default 3 */
   headingLevel?: 2 | 3;
+  /** Show the chart or the table first (the user can switch). @default 'chart' */
   defaultView?: SpendingChartView;
   ref?: Ref<HTMLElement>;
 }

@@ -24,7 +24,7 @@ import {
   type TransactionQuery,
 } from '@purse/core';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 
 const DAY = 86_400;
 /** The server's largest page. */

@@ -26,6 +26,7 @@ export interface UseSpendingOptions {
    * @default 90
    */
   defaultRange?: SpendingRange | undefined;
+  /** Called when the user picks another range (controlled or not). */
   onRangeChange?: ((range: SpendingRange) => void) | undefined;
   /** One bar per day, week or month (controlled); leave it out to let the user choose. */
   bucket?: SpendingBucketSize | undefined;
@@ -34,6 +35,7 @@ export interface UseSpendingOptions {
    * @default 'week'
    */
   defaultBucket?: SpendingBucketSize | undefined;
+  /** Called when the user picks another bucket size. */
   onBucketChange?: ((bucket: SpendingBucketSize) => void) | undefined;
   /** Count money in (salary, refunds) too (controlled). */
   includeInflow?: boolean | undefined;
@@ -42,6 +44,7 @@ export interface UseSpendingOptions {
    * @default false
    */
   defaultIncludeInflow?: boolean | undefined;
+  /** Called when the user turns counting money in on or off. */
   onIncludeInflowChange?: ((includeInflow: boolean) => void) | undefined;
   /**
    * How many merchants to list.

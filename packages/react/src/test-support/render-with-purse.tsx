@@ -7,7 +7,7 @@ import type { LocaleInput } from '@purse/core';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 import { usePurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 

@@ -5,6 +5,7 @@
  */
 import {
   PurseError,
+  spendableBalance,
   type BankTransaction,
   type FinancialAccountView,
   type LinkedAccount,
@@ -180,8 +181,8 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
         }, options.refreshMs ?? 1500);
         return target;
       }),
-    setTransactionsSubscription: (id, subscribed) =>
-      answer('setTransactionsSubscription', [id, subscribed], () => {
+    setTransactionsSubscription: (id, { subscribed }) =>
+      answer('setTransactionsSubscription', [id, { subscribed }], () => {
         const target = account(id);
         target.subscriptions = subscribed ? ['transactions'] : [];
         return target;
@@ -218,10 +219,7 @@ export function createFixturePurseClient(options: FixtureClientOptions = {}): Fi
         const existing = byKey.get(idempotencyKey);
         if (existing) return existing;
         const source = sources.find((s) => s.id === request.sourceId);
-        const available =
-          source?.balance?.type === 'cash'
-            ? (source.balance.available ?? source.balance.current)
-            : null;
+        const available = spendableBalance(source?.balance);
         const topUp: TopUp = {
           id: `ibt_fixture_${String(++sequence)}`,
           amount: request.amount,

@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 import { usePurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 import {

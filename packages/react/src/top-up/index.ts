@@ -16,9 +16,10 @@ export type {
   TopUpFieldErrors,
   TopUpFormValues,
   TopUpState,
-  TopUpStatus,
+  TopUpFormStatus,
   UseTopUpOptions,
   UseTopUpResult,
 } from './use-top-up.js';
 export { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
 export type { TopUpErrorCode, TopUpMessages } from './messages.js';
+export type { TopUpIds, TopUpPropGetters } from './prop-getters.js';

@@ -5,6 +5,7 @@ import { commonMessages } from '../i18n/catalog.js';
 import type { FixtureClientOptions } from '../testing/fixture-client.js';
 import { fixtureSource } from '../testing/fixtures.js';
 import { topUpMessages, type TopUpErrorCode } from './messages.js';
+import { TransferStatus } from '../transfer-status/transfer-status.js';
 import { TopUp } from './top-up.js';
 
 const SOURCES = [
@@ -205,8 +206,13 @@ export const Submitting: Story = {
   },
 };
 
-/** The whole flow: amount, review, confirm, then the live tracker. */
+/** The whole flow: amount, review, confirm, then the live tracker (passed as `renderTracker`). */
 export const Submitted: Story = {
+  args: {
+    renderTracker: (topUp) => (
+      <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />
+    ),
+  },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await reachConfirm(canvasElement, '250');

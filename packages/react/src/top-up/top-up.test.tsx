@@ -1,8 +1,13 @@
-import { PurseError, type PurseErrorCode, type TopUpRequest } from '@purse/core';
+import {
+  PurseError,
+  type PurseErrorCode,
+  type TopUp as TopUpResource,
+  type TopUpRequest,
+} from '@purse/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent, type UserEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
 import { commonMessages } from '../i18n/catalog.js';
@@ -17,7 +22,9 @@ import {
 } from '../testing/index.js';
 import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
 import { TopUp } from './top-up.js';
+import { useTopUp } from './use-top-up.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
+import { TransferStatus } from '../transfer-status/transfer-status.js';
 
 const SAVINGS = fixtureSource({
   id: 'pm_fixture_savings',
@@ -69,6 +76,11 @@ async function reviewAmount(user: UserEvent, amount: string, label = /Amount/): 
 }
 
 // jsdom, user-event and axe are slow on a busy CI machine.
+/** The tracker a host passes to show the new top-up live. */
+const tracker = (topUp: TopUpResource): ReactNode => (
+  <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />
+);
+
 describe('TopUp', { timeout: 20_000 }, () => {
   it('lists the linked banks with their available balance', async () => {
     const client = createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] });
@@ -122,7 +134,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const onSuccess = vi.fn();
     const client = createFixturePurseClient({ sources: [fixtureSource()] });
-    renderWithPurse(<TopUp onSuccess={onSuccess} />, client);
+    renderWithPurse(<TopUp onSuccess={onSuccess} renderTracker={tracker} />, client);
     await user.type(await screen.findByLabelText(/Amount/), '25');
     await user.type(screen.getByLabelText(/Description/), 'Rent buffer');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -152,7 +164,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     });
     expect(call?.key).toMatch(/.{8,}/);
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ amount: 25_00 }));
-    // The tracker's code loads when it is first needed.
+    // The tracker the host passed shows the new top-up.
     const status = await screen.findByRole('group', { name: 'Top-up' });
     expect(status).toHaveAttribute('data-state', 'processing');
     expect(status).toHaveTextContent('$25.00');
@@ -511,7 +523,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     render(
       <StrictMode>
         <PurseProvider client={client}>
-          <TopUp />
+          <TopUp renderTracker={tracker} />
         </PurseProvider>
       </StrictMode>,
     );
@@ -595,11 +607,56 @@ describe('TopUp', { timeout: 20_000 }, () => {
         return Promise.resolve(fixtureTopUp({ id: 'ibt_new', amount: request.amount }));
       },
     };
-    renderWithPurse(<TopUp />, client);
+    renderWithPurse(<TopUp renderTracker={tracker} />, client);
     await reviewAmount(user, '99');
     await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
     const status = await screen.findByRole('group', { name: 'Top-up' });
     expect(status).toHaveAttribute('data-state', 'processing');
     expect(status).toHaveTextContent('$99.00');
+  });
+});
+
+/** A host's own form, built only from `useTopUp()`'s prop getters. */
+function CustomTopUpForm(): ReactNode {
+  const topUp = useTopUp();
+  if (topUp.state.status !== 'editing') return <p>{topUp.state.status}</p>;
+  return (
+    <form {...topUp.getFormProps()} aria-label="Add money">
+      <label htmlFor={topUp.ids.sources}>From</label>
+      <select {...topUp.getSourceSelectProps()}>
+        <option value="">Choose a bank</option>
+        {topUp.sources.map((source) => (
+          <option key={source.id} value={source.id}>
+            {source.bankName}
+          </option>
+        ))}
+      </select>
+      {topUp.errors.source ? <p id={topUp.ids.sourceError}>Pick a bank</p> : null}
+      <label htmlFor={topUp.ids.amount}>How much</label>
+      <input {...topUp.getAmountInputProps()} />
+      <p id={topUp.ids.amountHint}>Between $1 and $10,000</p>
+      {topUp.errors.amount ? <p id={topUp.ids.amountError}>Enter an amount</p> : null}
+      <button {...topUp.getSubmitButtonProps()}>Next</button>
+    </form>
+  );
+}
+
+describe('useTopUp prop getters', () => {
+  it('give a custom view labels, descriptions, errors and focus without wiring ids by hand', async () => {
+    const user = userEvent.setup();
+    renderWithPurse(<CustomTopUpForm />, createFixturePurseClient({ sources: [fixtureSource()] }));
+    const amount = await screen.findByRole('textbox', { name: 'How much' });
+    expect(amount).toHaveAccessibleDescription('Between $1 and $10,000');
+    expect(amount).toHaveAttribute('inputmode', 'decimal');
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(amount).toHaveFocus();
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(amount).toHaveAccessibleDescription('Between $1 and $10,000 Enter an amount');
+
+    await user.type(amount, '20');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'pm_fixture_checking');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('confirming')).toBeInTheDocument();
   });
 });

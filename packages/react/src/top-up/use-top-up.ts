@@ -1,5 +1,10 @@
 import {
+  DEFAULT_TOP_UP_MAX_AMOUNT,
+  DEFAULT_TOP_UP_MIN_AMOUNT,
+  TOP_UP_CURRENCY,
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
   parseMoneyInput,
+  spendableBalance,
   type ParseMoneyFailureReason,
   type PurseError,
   type PurseErrorCode,
@@ -9,19 +14,24 @@ import {
   type TopUpSource,
   toPurseError,
 } from '@purse/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  createTopUpPropGetters,
+  type TopUpFieldRefs,
+  type TopUpIds,
+  type TopUpPropGetters,
+} from './prop-getters.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { newIdempotencyKey } from '../utils/idempotency-key.js';
 import { useLatest } from '../utils/use-latest.js';
 
-/** The server's default smallest top-up, in cents. */
-export const DEFAULT_TOP_UP_MIN_AMOUNT = 100;
-/** The server's default largest top-up, in cents. */
-export const DEFAULT_TOP_UP_MAX_AMOUNT = 1_000_000;
-/** The longest description a top-up can carry. */
-export const TOP_UP_DESCRIPTION_MAX_LENGTH = 140;
-/** Top-ups are in US dollars (Treasury InboundTransfers support only `usd`). */
-export const TOP_UP_CURRENCY = 'usd';
+// The limits are defined once, in @purse/core, for the form, the server and the sandbox.
+export {
+  DEFAULT_TOP_UP_MAX_AMOUNT,
+  DEFAULT_TOP_UP_MIN_AMOUNT,
+  TOP_UP_CURRENCY,
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
+};
 
 /**
  * What to do when the amount is more than the chosen bank's known available balance:
@@ -110,9 +120,10 @@ export type TopUpState =
       retryable: boolean;
     };
 
-export type TopUpStatus = TopUpState['status'];
+/** Where the top-up form is (not a transfer's status: that is `TopUpStatus` in @purse/core). */
+export type TopUpFormStatus = TopUpState['status'];
 
-export interface UseTopUpResult {
+export interface UseTopUpResult extends TopUpPropGetters {
   state: TopUpState;
   /** The banks the person can top up from. */
   sources: TopUpSource[];
@@ -170,7 +181,7 @@ function isRetryable(error: PurseError): boolean {
 export function sourceAvailable(source: TopUpSource | null): number | null {
   const balance = source?.balance;
   if (balance?.type !== 'cash' || balance.currency.toLowerCase() !== TOP_UP_CURRENCY) return null;
-  return balance.available ?? balance.current;
+  return spendableBalance(balance);
 }
 
 function sameRequest(a: TopUpRequest, b: TopUpRequest): boolean {
@@ -456,17 +467,54 @@ export function useTopUp(options: UseTopUpOptions = {}): UseTopUpResult {
     [loadSources],
   );
 
+  const balanceWarning =
+    validation.overBalance === null
+      ? null
+      : { available: validation.overBalance, currency: TOP_UP_CURRENCY };
+  const id = useId();
+  const ids: TopUpIds = {
+    sources: `${id}-sources`,
+    sourceError: `${id}-source-error`,
+    amount: `${id}-amount`,
+    amountHint: `${id}-amount-hint`,
+    amountError: `${id}-amount-error`,
+    warning: `${id}-warning`,
+    acknowledge: `${id}-acknowledge`,
+    acknowledgeError: `${id}-acknowledge-error`,
+    description: `${id}-description`,
+    descriptionHint: `${id}-description-count`,
+    descriptionError: `${id}-description-error`,
+    sameDay: `${id}-same-day`,
+    sameDayHint: `${id}-same-day-hint`,
+  };
+  const refs = useRef<TopUpFieldRefs>({
+    source: { current: null },
+    amount: { current: null },
+    acknowledged: { current: null },
+    description: { current: null },
+  }).current;
   return {
+    ...createTopUpPropGetters({
+      ids,
+      refs,
+      state,
+      values,
+      errors,
+      sources,
+      balanceWarning,
+      setValue,
+      touch,
+      review,
+      confirm,
+      back,
+    }),
     state,
     sources,
     values,
     errors,
     source,
     amount: validation.amount,
-    balanceWarning:
-      validation.overBalance === null
-        ? null
-        : { available: validation.overBalance, currency: TOP_UP_CURRENCY },
+    balanceWarning,
     minAmount,
     maxAmount,
     currency: TOP_UP_CURRENCY,

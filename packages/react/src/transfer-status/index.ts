@@ -4,7 +4,7 @@ export {
   TransferStatus,
   topUpSourceName,
 } from './transfer-status.js';
-export type { TransferStatusProps } from './transfer-status.js';
+export type { TransferPhaseBadgeProps, TransferStatusProps } from './transfer-status.js';
 export { useInboundTransfer } from './use-inbound-transfer.js';
 export type {
   CancelState,

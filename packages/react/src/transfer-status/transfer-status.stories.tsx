@@ -170,7 +170,12 @@ function failedTopUp(code: TopUpFailureCode): TopUp {
 
 function failedStory(code: TopUpFailureCode): Story {
   return {
-    parameters: client(failedTopUp(code)),
+    // The story's name and docs say which Stripe failure code the card shows.
+    name: `Failed: ${code}`,
+    parameters: {
+      ...client(failedTopUp(code)),
+      docs: { description: { story: `The card for failure code \`${code}\`.` } },
+    },
     play: async ({ canvasElement }) => {
       const status = await card(canvasElement, 'failed');
       await expect(status).toHaveTextContent(TOP_UP_FAILURE_INFO[code].message);
@@ -199,10 +204,12 @@ export const FailedOther: Story = failedStory('other');
 
 export const FailedInsufficientFundsDark: Story = {
   ...failedStory('insufficient_funds'),
+  name: 'Failed: insufficient_funds (dark)',
   globals: { theme: 'dark' },
 };
 
 export const FailedInsufficientFundsGerman: Story = {
+  name: 'Failed: insufficient_funds (German)',
   parameters: client(failedTopUp('insufficient_funds')),
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
@@ -226,7 +233,13 @@ export const AllFailureCodes: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {TOP_UP_FAILURE_CODES.map((code) => (
-        <TransferStatus key={code} topUpId={`ibt_${code}`} />
+        // Each card under a caption naming its failure code.
+        <figure key={code} style={{ margin: 0 }} aria-label={`Failure code ${code}`}>
+          <figcaption>
+            <code>{code}</code>
+          </figcaption>
+          <TransferStatus topUpId={`ibt_${code}`} />
+        </figure>
       ))}
     </div>
   ),
@@ -236,5 +249,11 @@ export const AllFailureCodes: Story = {
         TOP_UP_FAILURE_CODES.length,
       ),
     );
+    for (const code of TOP_UP_FAILURE_CODES) {
+      const figure = within(canvasElement).getByRole('figure', { name: `Failure code ${code}` });
+      await expect(figure.querySelector('[data-state="failed"]')).toHaveTextContent(
+        TOP_UP_FAILURE_INFO[code].message,
+      );
+    }
   },
 };

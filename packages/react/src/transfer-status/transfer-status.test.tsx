@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '../live/live-updates.js';
+import type { LiveUpdates } from '@purse/core';
 import { usePurseContext } from '../provider/purse-context.js';
 import { PurseProvider } from '../provider/purse-provider.js';
 import {
@@ -356,16 +356,29 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     expect(card()).toHaveTextContent('We couldn’t check for updates.');
   });
 
-  it('refetches when the live connection polls', async () => {
+  it('polls a transfer once per tick however many views show it (live stream down)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const views = { current: fixtureTopUp() };
     const client = clientServing(views);
-    // The tracker's own interval is long; the provider's polling fallback (5 s) drives this.
-    renderWithPurse(<TransferStatus topUpId="ibt_fixture" pollIntervalMs={600_000} />, client);
-    await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    const loads = (): number => client.calls.filter(([method]) => method === 'getTopUp').length;
+    renderWithPurse(
+      <>
+        <TransferStatus topUpId="ibt_fixture" />
+        <TransferStatus topUpId="ibt_fixture" headingLevel={2} />
+      </>,
+      client,
+    );
+    const shown = (): HTMLElement[] => screen.getAllByRole('group', { name: 'Top-up' });
+    await waitFor(() => {
+      for (const view of shown()) expect(view).toHaveAttribute('data-state', 'processing');
+    });
+    expect(shown()).toHaveLength(2);
+    expect(loads()).toBe(1);
     views.current = fixtureTopUp({ status: 'succeeded', cancelable: false });
     await act(() => vi.advanceTimersByTimeAsync(5000));
-    expect(card()).toHaveAttribute('data-state', 'succeeded');
+    for (const view of shown()) expect(view).toHaveAttribute('data-state', 'succeeded');
+    // The provider polls (no stream in tests) and the tracker has its timer: one load, not three.
+    expect(loads()).toBe(2);
   });
 
   it('works in StrictMode', async () => {

@@ -63,7 +63,12 @@ export const TRANSFER_PHASE_TONES: Readonly<
 };
 
 /** A top-up's phase as a coloured badge ("Processing", "Returned", …). */
-export function TransferPhaseBadge(props: { phase: TransferPhase }): ReactNode {
+export interface TransferPhaseBadgeProps {
+  /** The phase to show, from `transferPhase(topUp)` (@purse/core). */
+  phase: TransferPhase;
+}
+
+export function TransferPhaseBadge(props: TransferPhaseBadgeProps): ReactNode {
   const m = useMessages(transferStatusText, 'TransferPhaseBadge');
   return (
     <span className="purse-Badge" data-tone={TRANSFER_PHASE_TONES[props.phase]} data-slot="badge">

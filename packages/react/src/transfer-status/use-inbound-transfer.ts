@@ -1,6 +1,5 @@
 import {
-  TransferTracker,
-  isTerminal,
+  TransferTrackers,
   transferPhase,
   type PurseError,
   type TopUp,
@@ -69,26 +68,23 @@ export interface UseInboundTransferResult {
  * Follows one top-up (a Treasury InboundTransfer) until nothing more can happen to it. Built on
  * core's `TransferTracker`: live `transfer.updated` events are merged as they come (a late
  * `processing` never undoes `succeeded`), and the top-up is fetched on an interval while it can
- * still change, and whenever the live connection falls back to polling.
+ * still change (one shared tracker per transfer, so one poller however many views show it).
  */
 export function useInboundTransfer(options: UseInboundTransferOptions): UseInboundTransferResult {
   const ctx = usePurseContext('useInboundTransfer');
-  const { client, live } = ctx;
+  const { client } = ctx;
   const { topUpId, pollIntervalMs } = options;
   const initialRef = useRef(options.initialTopUp);
   initialRef.current = options.initialTopUp;
 
-  const tracker = useMemo(() => {
-    const created = new TransferTracker({
-      id: topUpId,
-      load: (id) => client.getTopUp(id),
-      now: () => client.now() * 1000,
-      ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
-    });
-    const initial = initialRef.current;
-    if (initial?.id === topUpId) created.push(initial);
-    return created;
-  }, [client, topUpId, pollIntervalMs]);
+  // Shared per provider and top-up: two views of one transfer poll it once.
+  const tracker = useMemo(
+    () =>
+      ctx.runtime
+        .store(TransferTrackers)
+        .get(topUpId, { pollIntervalMs, initial: initialRef.current }),
+    [ctx.runtime, topUpId, pollIntervalMs],
+  );
 
   const snapshot = useSyncExternalStore(
     tracker.subscribe,
@@ -96,13 +92,7 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
     tracker.getSnapshot,
   );
 
-  useEffect(
-    () =>
-      live.subscribe('transfer.updated', (event) => {
-        tracker.push(event.data);
-      }),
-    [live, tracker],
-  );
+  useEffect(() => ctx.runtime.store(TransferTrackers).listen(), [ctx.runtime]);
 
   const topUp =
     snapshot.status === 'ready'
@@ -112,11 +102,8 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
         : null;
   // Poll while the top-up can still change (a succeeded one can still be returned), or until the
   // first load answers. After a load error with nothing to show, wait for `refresh()`.
-  const canChange = topUp ? !isTerminal(topUp) : snapshot.status === 'loading';
-  useEffect(() => {
-    if (!canChange) return;
-    return live.onPoll(() => void tracker.refresh());
-  }, [live, tracker, canChange]);
+  // No `live.onPoll` here: the shared tracker's own timer is the one poller of this transfer,
+  // whether the live stream is up or not (two pollers used to load it twice per tick).
 
   // Report each run of failed loads once, not every failed poll.
   const reported = useRef(false);

@@ -1,3 +1,4 @@
+import { STATEMENT_DESCRIPTOR_CHARSET as STATEMENT_DESCRIPTOR } from '@purse/core';
 import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams } from '../http/params.js';
@@ -17,8 +18,6 @@ import {
 } from '../treasury/inbound-transfers.js';
 import { postTransaction, receiptUrl } from '../treasury/ledger.js';
 import { listOf, mustFind } from './common.js';
-
-const STATEMENT_DESCRIPTOR = /^[A-Za-z0-9 \-#.$&*]*$/;
 
 function transfer(ctx: RouteContext, id: string): InboundTransferRecord {
   return mustFind(ctx.partition.inboundTransfers, id, 'inbound_transfer', 'path');

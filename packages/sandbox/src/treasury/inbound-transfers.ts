@@ -16,6 +16,7 @@ import {
   calendarDateOf,
   unixAt,
 } from '@purse/core';
+import { TOP_UP_FAILURE_CODES } from '@purse/core';
 import type Stripe from 'stripe';
 import {
   StripeApiError,
@@ -54,21 +55,7 @@ export const MAGIC_TOKENS: Record<string, MagicBehaviour> = {
   pm_usBankAccount_sameDayACHIneligible: 'sameDayACHIneligible',
 };
 
-export const FAILURE_CODES: readonly FailureCode[] = [
-  'account_closed',
-  'account_frozen',
-  'bank_account_restricted',
-  'bank_ownership_changed',
-  'debit_not_authorized',
-  'incorrect_account_holder_address',
-  'incorrect_account_holder_name',
-  'incorrect_account_holder_tax_id',
-  'insufficient_funds',
-  'invalid_account_number',
-  'invalid_currency',
-  'no_account',
-  'other',
-];
+export const FAILURE_CODES: readonly FailureCode[] = TOP_UP_FAILURE_CODES;
 
 function planFor(magic: MagicBehaviour | null, fromLinkedBank: boolean): TransferPlan {
   switch (magic) {

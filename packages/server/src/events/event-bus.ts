@@ -22,13 +22,5 @@ export interface BusMessage {
   event: PurseEvent;
 }
 
-/** The topics a user's stream listens to. */
-export function topicsFor(user: {
-  customerId?: string | undefined;
-  accountId?: string | undefined;
-}): string[] {
-  const topics: string[] = [];
-  if (user.customerId) topics.push(`customer:${user.customerId}`);
-  if (user.accountId) topics.push(`account:${user.accountId}`);
-  return topics;
-}
+/** The topics a user's stream listens to (defined once, in @purse/core). */
+export { topicsFor } from '@purse/core';

@@ -14,6 +14,7 @@ import {
   type TopUpSource,
   type TopUpSourceList,
 } from '@purse/core';
+import { spendableBalance } from '@purse/core';
 import type Stripe from 'stripe';
 import type { ResolvedTopUps } from '../options.js';
 import { SAME_DAY_INELIGIBLE, stripeCode, withClientParam } from '../http/stripe-errors.js';
@@ -157,7 +158,7 @@ async function knownAvailable(
   }
   const balance = balanceView(account.balance);
   if (!balance || balance.type !== 'cash') return null;
-  return { amount: balance.available ?? balance.current, currency: balance.currency };
+  return { amount: spendableBalance(balance) ?? balance.current, currency: balance.currency };
 }
 
 /**

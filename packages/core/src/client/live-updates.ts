@@ -6,7 +6,16 @@
  * failing), it falls back to polling: listeners registered with `onPoll` are called on an
  * interval so hooks can refetch what they show.
  */
-import { PURSE_EVENT_TYPES, type PurseEvent, type PurseEventType } from '@purse/core';
+import { PURSE_EVENT_TYPES, type PurseEvent, type PurseEventType } from '../contract/types.js';
+import {
+  clearRepeating,
+  clearTimer,
+  defaultEventSourceFactory,
+  setRepeating,
+  setTimer,
+  type EventSourceLike,
+  type TimerHandle,
+} from './platform.js';
 
 export type LiveStatus = 'idle' | 'connecting' | 'open' | 'polling';
 
@@ -14,7 +23,7 @@ export interface LiveUpdatesOptions {
   /** The stream's URL; null means "poll only". */
   url: string | null;
   /** @default `(url) => new EventSource(url, { withCredentials: true })` when EventSource exists */
-  createEventSource?: ((url: string) => EventSource) | undefined;
+  createEventSource?: ((url: string) => EventSourceLike) | undefined;
   /** How often pollers run while polling, in ms. @default 5000 */
   pollIntervalMs?: number;
   /** Consecutive failures before giving up on the stream and polling instead. @default 3 */
@@ -27,30 +36,27 @@ type Listener = (event: PurseEvent) => void;
 
 export class LiveUpdates {
   private readonly options: Required<Omit<LiveUpdatesOptions, 'createEventSource'>> & {
-    createEventSource: ((url: string) => EventSource) | undefined;
+    createEventSource: ((url: string) => EventSourceLike) | undefined;
   };
   private readonly listeners = new Map<PurseEventType, Set<Listener>>();
-  private readonly pollers = new Set<() => void>();
+  /** Pollers by resource key: several registrations for one key share a single poll. */
+  private readonly pollers = new Map<string, Set<() => void>>();
+  private anonymous = 0;
   private readonly statusListeners = new Set<() => void>();
-  private source: EventSource | null = null;
+  private source: EventSourceLike | null = null;
   private status: LiveStatus = 'idle';
   private failures = 0;
   private opened = false;
-  private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private pollTimer: TimerHandle = null;
+  private closeTimer: TimerHandle = null;
 
   constructor(options: LiveUpdatesOptions) {
-    const hasEventSource = typeof EventSource !== 'undefined';
     this.options = {
       url: options.url,
       pollIntervalMs: options.pollIntervalMs ?? 5000,
       maxFailures: options.maxFailures ?? 3,
       closeDelayMs: options.closeDelayMs ?? 1000,
-      createEventSource:
-        options.createEventSource ??
-        (hasEventSource
-          ? (url: string) => new EventSource(url, { withCredentials: true })
-          : undefined),
+      createEventSource: options.createEventSource ?? defaultEventSourceFactory(),
     };
   }
 
@@ -81,14 +87,30 @@ export class LiveUpdates {
     };
   }
 
-  /** Called while polling (and once after a reconnect) so the caller can refetch. */
-  onPoll(listener: () => void): () => void {
-    this.pollers.add(listener);
+  /**
+   * Called while polling (and once after a reconnect) so the caller can refetch. Give `key` (the
+   * resource, e.g. `topUp:itu_123`) so that several views of one resource poll it once per tick:
+   * only the first listener registered for a key runs.
+   */
+  onPoll(listener: () => void, options: { key?: string } = {}): () => void {
+    const key = options.key ?? `anonymous:${String((this.anonymous += 1))}`;
+    let set = this.pollers.get(key);
+    if (!set) {
+      set = new Set();
+      this.pollers.set(key, set);
+    }
+    set.add(listener);
     this.retain();
     return () => {
-      this.pollers.delete(listener);
+      set.delete(listener);
+      if (set.size === 0 && this.pollers.get(key) === set) this.pollers.delete(key);
       this.release();
     };
+  }
+
+  /** Whether the stream is unavailable and registered pollers are being run on an interval. */
+  isPolling(): boolean {
+    return this.status === 'polling';
   }
 
   /** Delivers an event to listeners as if it came from the stream (used by fixtures and tests). */
@@ -103,14 +125,15 @@ export class LiveUpdates {
   }
 
   private get listenerCount(): number {
-    let count = this.pollers.size;
+    let count = 0;
+    for (const set of this.pollers.values()) count += set.size;
     for (const set of this.listeners.values()) count += set.size;
     return count;
   }
 
   private retain(): void {
     if (this.closeTimer) {
-      clearTimeout(this.closeTimer);
+      clearTimer(this.closeTimer);
       this.closeTimer = null;
     }
     if (this.status === 'idle') this.connect();
@@ -118,7 +141,7 @@ export class LiveUpdates {
 
   private release(): void {
     if (this.listenerCount > 0 || this.closeTimer) return;
-    this.closeTimer = setTimeout(() => {
+    this.closeTimer = setTimer(() => {
       this.closeTimer = null;
       if (this.listenerCount === 0) this.close();
     }, this.options.closeDelayMs);
@@ -150,7 +173,7 @@ export class LiveUpdates {
       }
     };
     for (const type of PURSE_EVENT_TYPES) {
-      source.addEventListener(type, (message: MessageEvent<string>) => {
+      source.addEventListener(type, (message) => {
         let data: unknown;
         try {
           data = JSON.parse(message.data);
@@ -174,16 +197,17 @@ export class LiveUpdates {
   private startPolling(): void {
     this.setStatus('polling');
     if (this.pollTimer) return;
-    this.pollTimer = setInterval(() => this.runPollers(), this.options.pollIntervalMs);
+    this.pollTimer = setRepeating(() => this.runPollers(), this.options.pollIntervalMs);
   }
 
   private stopPolling(): void {
-    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.pollTimer) clearRepeating(this.pollTimer);
     this.pollTimer = null;
   }
 
   private runPollers(): void {
-    for (const poll of [...this.pollers]) poll();
+    // One call per resource: the first listener still registered for each key.
+    for (const set of [...this.pollers.values()]) [...set][0]?.();
   }
 
   private setStatus(status: LiveStatus): void {

@@ -1,0 +1,200 @@
+/**
+ * The top-up form (the `editing` state), built only from `useTopUp()`'s prop getters: what a
+ * custom view would spread on its own elements to get the same labels, descriptions and focus.
+ */
+import { formatMoney, type PurseLocale, type TopUpSource } from '@purse/core';
+import type { ReactNode } from 'react';
+import { currencyAffix } from './currency-affix.js';
+import type { TopUpMessages } from './messages.js';
+import type { TopUpField, TopUpFieldError, UseTopUpResult } from './use-top-up.js';
+import { TOP_UP_DESCRIPTION_MAX_LENGTH } from './use-top-up.js';
+
+export function sourceName(source: TopUpSource, m: TopUpMessages): string {
+  return m.sourceName(source.bankName ?? m.unknownBank, source.last4);
+}
+
+function fieldErrorText(
+  error: TopUpFieldError,
+  m: TopUpMessages,
+  money: (amount: number) => string,
+  example: string,
+): string {
+  const e = m.fieldErrors;
+  switch (error.code) {
+    case 'source_required':
+      return e.source_required;
+    case 'amount_required':
+      return e.amount_required;
+    case 'amount_not_a_number':
+      return e.amount_not_a_number(example);
+    case 'amount_too_many_decimals':
+      return e.amount_too_many_decimals(2);
+    case 'amount_negative':
+      return e.amount_negative;
+    case 'amount_too_small':
+      return e.amount_too_small(money(error.min));
+    case 'amount_too_large':
+      return e.amount_too_large(money(error.max));
+    case 'amount_over_balance':
+      return e.amount_over_balance(money(error.available));
+    case 'description_too_long':
+      return e.description_too_long(error.max);
+    case 'acknowledgement_required':
+      return e.acknowledgement_required;
+    default:
+      error satisfies never;
+      return '';
+  }
+}
+
+function balanceText(source: TopUpSource, m: TopUpMessages, locale: PurseLocale): string {
+  const balance = source.balance;
+  if (balance?.type !== 'cash') return m.sourceBalanceUnknown;
+  const money = (amount: number): string =>
+    formatMoney(amount, { currency: balance.currency, locale });
+  return balance.available === null
+    ? m.sourceBalance(money(balance.current))
+    : m.sourceAvailable(money(balance.available));
+}
+
+export interface TopUpFormProps {
+  topUp: UseTopUpResult;
+  m: TopUpMessages;
+  money: (amount: number) => string;
+  locale: PurseLocale;
+  /** The card title's id: the form is labelled by it. */
+  titleId: string;
+}
+
+export function TopUpForm(props: TopUpFormProps): ReactNode {
+  const { topUp, m, money, locale, titleId } = props;
+  const { ids, values, errors } = topUp;
+  const affix = currencyAffix(locale, topUp.currency);
+  const errorText = (field: TopUpField): string | null => {
+    const error = errors[field];
+    return error ? fieldErrorText(error, m, money, affix.example) : null;
+  };
+  const sourceError = errorText('source');
+  const amountError = errorText('amount');
+  const descriptionError = errorText('description');
+  const affixSymbol = (position: 'prefix' | 'suffix'): ReactNode =>
+    affix.position === position ? (
+      <span data-slot="affix" aria-hidden="true">
+        {affix.symbol}
+      </span>
+    ) : null;
+  return (
+    <form {...topUp.getFormProps()} data-slot="form" aria-labelledby={titleId}>
+      <fieldset data-slot="sources" {...topUp.getSourceGroupProps()}>
+        <legend>{m.sourceLegend}</legend>
+        {topUp.sources.map((source) => {
+          const radio = topUp.getSourceRadioProps(source);
+          return (
+            <label key={source.id} data-slot="source" data-checked={radio.checked || undefined}>
+              <input {...radio} />
+              <span data-slot="source-name">{sourceName(source, m)}</span>
+              {source.accountType ? (
+                <span data-slot="source-type" className="purse-Muted">
+                  {m.accountTypes[source.accountType]}
+                </span>
+              ) : null}
+              <span data-slot="source-balance" className="purse-Muted">
+                {balanceText(source, m, locale)}
+              </span>
+            </label>
+          );
+        })}
+        {sourceError ? (
+          <p id={ids.sourceError} data-slot="error">
+            {sourceError}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <div className="purse-Field" data-slot="amount-field">
+        <label htmlFor={ids.amount}>
+          {m.amountLabel}
+          <span className="purse-VisuallyHidden">
+            {' '}
+            {m.amountCurrency(topUp.currency.toUpperCase())}
+          </span>
+        </label>
+        <div data-slot="amount-control" data-affix={affix.position}>
+          {affixSymbol('prefix')}
+          <input {...topUp.getAmountInputProps()} placeholder={affix.placeholder} />
+          {affixSymbol('suffix')}
+        </div>
+        <p id={ids.amountHint} data-slot="hint">
+          {m.amountHint(money(topUp.minAmount), money(topUp.maxAmount))}
+        </p>
+        {amountError ? (
+          <p id={ids.amountError} data-slot="error">
+            {amountError}
+          </p>
+        ) : null}
+      </div>
+
+      <BalanceWarning topUp={topUp} m={m} money={money} error={errorText('acknowledged')} />
+
+      <div className="purse-Field" data-slot="description-field">
+        <label htmlFor={ids.description}>
+          {m.descriptionLabel} <span data-slot="optional">{m.optional}</span>
+        </label>
+        <input {...topUp.getDescriptionInputProps()} maxLength={TOP_UP_DESCRIPTION_MAX_LENGTH} />
+        <p id={ids.descriptionHint} data-slot="hint">
+          {m.descriptionCount(values.description.length, TOP_UP_DESCRIPTION_MAX_LENGTH)}
+        </p>
+        {descriptionError ? (
+          <p id={ids.descriptionError} data-slot="error">
+            {descriptionError}
+          </p>
+        ) : null}
+      </div>
+
+      {topUp.allowSameDay ? (
+        <div data-slot="same-day">
+          <input {...topUp.getSameDayCheckboxProps()} />
+          <label htmlFor={ids.sameDay}>{m.sameDayLabel}</label>
+          <p id={ids.sameDayHint} data-slot="hint">
+            {m.sameDayHint}
+          </p>
+        </div>
+      ) : null}
+
+      <div data-slot="actions">
+        <button {...topUp.getSubmitButtonProps()} className="purse-Button">
+          {m.continue}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The amount is more than the bank's known available balance: say so and ask to go on. */
+function BalanceWarning(props: {
+  topUp: UseTopUpResult;
+  m: TopUpMessages;
+  money: (amount: number) => string;
+  error: string | null;
+}): ReactNode {
+  const { topUp, m, money, error } = props;
+  const warning = topUp.balanceWarning;
+  if (!warning || !topUp.source) return null;
+  return (
+    <div className="purse-Alert" data-tone="warning" data-slot="balance-warning">
+      <div id={topUp.ids.warning}>
+        <strong>{m.balanceWarningTitle}</strong>{' '}
+        <span>{m.balanceWarningBody(money(warning.available), sourceName(topUp.source, m))}</span>
+      </div>
+      <div data-slot="acknowledge">
+        <input {...topUp.getAcknowledgeCheckboxProps()} />
+        <label htmlFor={topUp.ids.acknowledge}>{m.acknowledgeLabel}</label>
+      </div>
+      {error ? (
+        <p id={topUp.ids.acknowledgeError} data-slot="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
