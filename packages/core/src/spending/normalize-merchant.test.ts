@@ -6,6 +6,8 @@ import { normalizeMerchant } from './normalize-merchant.js';
  * plus the seed's opening deposit), with the name a person should see.
  */
 const SANDBOX_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  // Wage advances (the short-of-funds persona repays one each payday)
+  'EARNIN ACTIVEHOURS REPAYMT': 'EarnIn',
   // Groceries
   'WHOLE FOODS MKT #10234 SAN FRANCISCO CA': 'Whole Foods Market',
   'TRADER JOE S #552 QPS': "Trader Joe's",

@@ -10,6 +10,7 @@ const BRANDS: readonly (readonly [RegExp, string])[] = [
   [/^(?:WHOLE ?FOODS|WHOLEFDS|WFM\b)/, 'Whole Foods Market'],
   [/^UBER ?EATS/, 'Uber Eats'],
   [/^UBER\b/, 'Uber'],
+  [/^EARNIN\b/, 'EarnIn'],
   [/^LYFT\b/, 'Lyft'],
   [/^(?:DOORDASH|DD ?\*? ?DOORDASH)/, 'DoorDash'],
   [/^(?:STARBUCKS|SBUX\b)/, 'Starbucks'],
