@@ -10,6 +10,7 @@ import {
   PurseProvider,
   TopUp,
   TopUpHistory,
+  TransferStatus,
 } from '@purse/react';
 // Locale packs register themselves when imported: import them here, in the client component,
 // so they reach the browser. (Imported from a server page they would exist on the server only.)
@@ -40,7 +41,10 @@ export function Wallet({ stripe, locale }: { stripe: BrowserStripeConfig; locale
       <FinancialAccountCard />
       <LinkBankAccount />
       <AccountList />
-      <TopUp />
+      {/* The tracker is the app's to place (TopUp stays small without it). */}
+      <TopUp
+        renderTracker={(topUp) => <TransferStatus topUpId={topUp.id} initialTopUp={topUp} />}
+      />
       <TopUpHistory />
     </PurseProvider>
   );

@@ -31,11 +31,21 @@ describe('PurseRuntime', () => {
     });
     const one = await runtime.readAccount('fca_2');
     expect(one.id).toBe('fca_2');
-    // Unmount and mount again (React StrictMode): the cached list is reused.
-    for (const stop of stops) stop();
-    store.subscribe(() => {})();
-    await settle();
     expect(client.calls).toEqual(['listAccounts']);
+    // A view mounting later shows the cached list at once and asks again behind it: while
+    // nobody listened, live updates could not reach the list.
+    for (const stop of stops) stop();
+    const again = store.subscribe(() => {});
+    expect(store.getSnapshot()).toMatchObject({
+      status: 'ready',
+      accounts: [{ id: 'fca_1' }, { id: 'fca_2' }],
+    });
+    // React StrictMode's unmount and mount while that request runs share it.
+    again();
+    const last = store.subscribe(() => {});
+    await settle();
+    last();
+    expect(client.calls).toEqual(['listAccounts', 'listAccounts']);
     runtime.close();
   });
 

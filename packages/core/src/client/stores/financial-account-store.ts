@@ -120,6 +120,9 @@ export class FinancialAccountStore {
       stopLive();
       this.#stopPoll?.();
       this.#stopPoll = null;
+      // Nobody hears `financial_account.updated` now (a top-up may settle on another page): the
+      // next view shows what is cached and asks the server again behind it.
+      this.#runtime.cache.invalidate(QUERY_KEYS.financialAccount);
     };
   }
 

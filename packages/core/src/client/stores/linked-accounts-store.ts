@@ -83,6 +83,8 @@ export class LinkedAccountsStore {
     this.#stop = () => {
       stopCache();
       stopLive();
+      // Nobody hears live updates now: the next view shows this list and asks again behind it.
+      this.#runtime.cache.invalidate(QUERY_KEYS.accounts);
     };
   }
 }
