@@ -21,8 +21,8 @@ export const COMPONENT_LIMIT = '12 kB';
  */
 const OVER_TARGET = {
   AccountList: '12.3 kB',
-  TransferStatus: '12.8 kB',
-  TopUp: '14.5 kB',
+  TransferStatus: '12.85 kB',
+  TopUp: '14.6 kB',
   SpendingChart: '17.8 kB',
 };
 export const viteDir = join(root, 'node_modules/.cache/purse-size/vite');
