@@ -17,7 +17,7 @@ import { assertIdPrefix, parseInput } from '../http/validate.js';
 import { emptyInput, transactionQuery } from './input.js';
 import { linkedAccountView, transactionView } from '../views.js';
 import { accountHolderOf, fcRequestOptions, type OperationContext } from './context.js';
-import { cached, fcScope, linkedAccountFromList } from './cached.js';
+import { cached, fcScope } from './cached.js';
 import { isHeldBy, ownedFcAccount } from './ownership.js';
 
 type FcAccount = Stripe.FinancialConnections.Account;
@@ -68,8 +68,8 @@ export async function getAccount(
 async function ownedLinkedAccount(ctx: OperationContext, id: string): Promise<LinkedAccount> {
   const listed =
     ctx.config.cacheTtlMs > 0
-      ? await linkedAccountFromList(ctx, id, () => linkedAccounts(ctx))
-      : null;
+      ? (await linkedAccounts(ctx)).data.find((account) => account.id === id)
+      : undefined;
   return listed ?? linkedAccountView(await ownedFcAccount(ctx, id));
 }
 

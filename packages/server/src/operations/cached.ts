@@ -4,7 +4,6 @@
  * and every field names the caller in full, so an entry is only ever served to the caller who
  * caused it. Account numbers are never cached.
  */
-import type { AccountList, LinkedAccount } from '@purse/core';
 import { readThrough } from '../store/read-through.js';
 import { accountHolderOf, connectedAccountOf, type OperationContext } from './context.js';
 
@@ -41,17 +40,4 @@ export function cached<T>(
     },
     load,
   );
-}
-
-/**
- * One of the caller's linked accounts from their (cached) list: the list only holds accounts
- * proved to be theirs, so no per-account retrieve is needed. Null when it is not there.
- */
-export async function linkedAccountFromList(
-  ctx: OperationContext,
-  id: string,
-  list: () => Promise<AccountList>,
-): Promise<LinkedAccount | null> {
-  const { data } = await list();
-  return data.find((account) => account.id === id) ?? null;
 }

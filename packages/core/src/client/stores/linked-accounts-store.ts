@@ -6,6 +6,7 @@ import type { PurseError } from '../../contract/errors.js';
 import type { LinkedAccount } from '../../contract/types.js';
 import type { PurseRuntime } from '../purse-runtime.js';
 import { QUERY_KEYS } from '../query-keys.js';
+import { Watchers } from './watchers.js';
 import type { QueryEntry } from '../query-cache.js';
 
 export type LinkedAccountsState =
@@ -19,8 +20,7 @@ const NONE: readonly LinkedAccount[] = [];
 
 export class LinkedAccountsStore {
   readonly #runtime: PurseRuntime;
-  readonly #listeners = new Set<() => void>();
-  #stop: (() => void) | null = null;
+  readonly #watchers = new Watchers(() => this.#start());
   #entry: QueryEntry<LinkedAccount[]> | null = null;
   #snapshot: LinkedAccountsState = { status: 'loading', accounts: NONE };
   /** What was shown last, kept through a reload and a failed load. */
@@ -31,17 +31,7 @@ export class LinkedAccountsStore {
   }
 
   /** Listens for changes; the first listener loads the list and opens live updates. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    if (!this.#stop) this.#start();
-    return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) {
-        this.#stop?.();
-        this.#stop = null;
-      }
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.#watchers.subscribe(listener);
 
   getSnapshot = (): LinkedAccountsState => {
     const entry = this.#runtime.cache.get<LinkedAccount[]>(QUERY_KEYS.accounts);
@@ -70,17 +60,17 @@ export class LinkedAccountsStore {
     this.#runtime.readAccounts({ force: true }).catch(() => undefined);
   };
 
-  #start(): void {
+  #start(): () => void {
     const { cache, live } = this.#runtime;
     const stopCache = cache.subscribe(QUERY_KEYS.accounts, () => {
-      for (const listener of [...this.#listeners]) listener();
+      this.#watchers.notify();
     });
     const stopLive = live.subscribe('account.updated', (event) =>
       this.#runtime.receiveAccount(event.data),
     );
     // Errors land in the cache entry (and so in the snapshot).
     this.#runtime.readAccounts().catch(() => undefined);
-    this.#stop = () => {
+    return () => {
       stopCache();
       stopLive();
       // Nobody hears live updates now: the next view shows this list and asks again behind it.
