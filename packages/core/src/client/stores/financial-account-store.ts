@@ -8,7 +8,6 @@ import type { FinancialAccountView } from '../../contract/types.js';
 import { nicknameProblem, type NicknameProblem } from '../../rules/nickname.js';
 import type { PurseRuntime } from '../purse-runtime.js';
 import { QUERY_KEYS } from '../query-keys.js';
-import { Watchers } from './watchers.js';
 import type { QueryEntry } from '../query-cache.js';
 
 export type FinancialAccountLoadState =
@@ -38,7 +37,8 @@ function mayChange(account: FinancialAccountView): boolean {
 
 export class FinancialAccountStore {
   readonly #runtime: PurseRuntime;
-  readonly #watchers = new Watchers(() => this.#start());
+  readonly #listeners = new Set<() => void>();
+  #stop: (() => void) | null = null;
   #stopPoll: (() => void) | null = null;
   #entry: QueryEntry<FinancialAccountView> | null = null;
   #snapshot: FinancialAccountLoadState = { status: 'loading' };
@@ -47,7 +47,17 @@ export class FinancialAccountStore {
     this.#runtime = runtime;
   }
 
-  subscribe = (listener: () => void): (() => void) => this.#watchers.subscribe(listener);
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    if (!this.#stop) this.#start();
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) {
+        this.#stop?.();
+        this.#stop = null;
+      }
+    };
+  };
 
   getSnapshot = (): FinancialAccountLoadState => {
     const entry = this.#runtime.cache.get<FinancialAccountView>(QUERY_KEYS.financialAccount);
@@ -92,11 +102,11 @@ export class FinancialAccountStore {
     }
   };
 
-  #start(): () => void {
+  #start(): void {
     const { cache, live } = this.#runtime;
     const stopCache = cache.subscribe(QUERY_KEYS.financialAccount, () => {
       this.#syncPolling();
-      this.#watchers.notify();
+      for (const listener of [...this.#listeners]) listener();
     });
     const stopLive = live.subscribe('financial_account.updated', (event) => {
       const current = this.getSnapshot();
@@ -105,7 +115,7 @@ export class FinancialAccountStore {
     });
     this.#runtime.readFinancialAccount().catch(() => undefined);
     this.#syncPolling();
-    return () => {
+    this.#stop = () => {
       stopCache();
       stopLive();
       this.#stopPoll?.();

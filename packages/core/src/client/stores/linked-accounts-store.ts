@@ -6,7 +6,6 @@ import type { PurseError } from '../../contract/errors.js';
 import type { LinkedAccount } from '../../contract/types.js';
 import type { PurseRuntime } from '../purse-runtime.js';
 import { QUERY_KEYS } from '../query-keys.js';
-import { Watchers } from './watchers.js';
 import type { QueryEntry } from '../query-cache.js';
 
 export type LinkedAccountsState =
@@ -20,7 +19,8 @@ const NONE: readonly LinkedAccount[] = [];
 
 export class LinkedAccountsStore {
   readonly #runtime: PurseRuntime;
-  readonly #watchers = new Watchers(() => this.#start());
+  readonly #listeners = new Set<() => void>();
+  #stop: (() => void) | null = null;
   #entry: QueryEntry<LinkedAccount[]> | null = null;
   #snapshot: LinkedAccountsState = { status: 'loading', accounts: NONE };
   /** What was shown last, kept through a reload and a failed load. */
@@ -31,7 +31,17 @@ export class LinkedAccountsStore {
   }
 
   /** Listens for changes; the first listener loads the list and opens live updates. */
-  subscribe = (listener: () => void): (() => void) => this.#watchers.subscribe(listener);
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    if (!this.#stop) this.#start();
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) {
+        this.#stop?.();
+        this.#stop = null;
+      }
+    };
+  };
 
   getSnapshot = (): LinkedAccountsState => {
     const entry = this.#runtime.cache.get<LinkedAccount[]>(QUERY_KEYS.accounts);
@@ -60,17 +70,17 @@ export class LinkedAccountsStore {
     this.#runtime.readAccounts({ force: true }).catch(() => undefined);
   };
 
-  #start(): () => void {
+  #start(): void {
     const { cache, live } = this.#runtime;
     const stopCache = cache.subscribe(QUERY_KEYS.accounts, () => {
-      this.#watchers.notify();
+      for (const listener of [...this.#listeners]) listener();
     });
     const stopLive = live.subscribe('account.updated', (event) =>
       this.#runtime.receiveAccount(event.data),
     );
     // Errors land in the cache entry (and so in the snapshot).
     this.#runtime.readAccounts().catch(() => undefined);
-    return () => {
+    this.#stop = () => {
       stopCache();
       stopLive();
       // Nobody hears live updates now: the next view shows this list and asks again behind it.
