@@ -203,8 +203,10 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
       throw new PurseError({ code: 'unauthenticated', message: 'Sign in to use this.' });
     }
     const method = request.method.toUpperCase();
-    const match = matchRoute(method, input.path);
-    if (!match) throw new PurseError({ code: 'resource_missing', message: 'No such route.' });
+    // HEAD is a GET without its body (as Express answered it), except for the event stream.
+    const match = matchRoute(method === 'HEAD' ? 'GET' : method, input.path);
+    if (!match || (method === 'HEAD' && match.entry.route === 'events'))
+      throw new PurseError({ code: 'resource_missing', message: 'No such route.' });
     if (match.entry.limit) {
       await enforceRateLimit(config.store, {
         action: match.entry.limit,
@@ -274,6 +276,10 @@ export function createCoreHandler(config: RouterConfig): CoreHandler {
     }
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
     response.headers.set('purse-now', String(config.now()));
+    if (input.request.method.toUpperCase() === 'HEAD') {
+      await response.body?.cancel();
+      return new Response(null, { status: response.status, headers: response.headers });
+    }
     return response;
   };
 }

@@ -78,6 +78,39 @@ describe('createPurseHandler', () => {
     expect((await fetch(`${origin}/api/purse/accounts`)).status).toBe(401);
   });
 
+  it('answers HEAD as a GET without a body, on every mount (not for the event stream)', async () => {
+    const handler = createPurseHandler({
+      stripe: h.stripe,
+      resolveUser: (request) => h.users[request.headers.get('x-test-user') ?? ''] ?? null,
+      logger: silent,
+    });
+    const app = express();
+    app.use(
+      '/purse',
+      createPurseRouter({
+        stripe: h.stripe,
+        resolveUser: (req) => h.users[String(req.headers['x-test-user'] ?? '')] ?? null,
+        logger: silent,
+      }),
+    );
+    const origins = [
+      await listen(serveWebHandler(handler)),
+      `${await listen(createServer(app))}/purse`,
+    ];
+    for (const origin of origins) {
+      const head = (path: string, user = 'freelancer') =>
+        fetch(`${origin}${path}`, { method: 'HEAD', headers: { 'x-test-user': user } });
+      const ok = await head('/accounts');
+      expect(ok.status, origin).toBe(200);
+      expect(ok.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await ok.text()).toBe('');
+      // The same rules as GET: another user's id is a 404, a signed-out caller a 401.
+      expect((await head('/accounts/fca_not_theirs')).status).toBe(404);
+      expect((await head('/accounts', 'nobody')).status).toBe(401);
+      expect((await head('/events')).status).toBe(404);
+    }
+  });
+
   it('works called directly with a Request, as a Next.js route handler calls it', async () => {
     const handler = createPurseHandler({
       stripe: h.stripe,
