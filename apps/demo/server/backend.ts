@@ -7,18 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { startSandbox, type Sandbox } from '@purse/sandbox';
+import { startSandbox, type Sandbox, type SeedPersona } from '@purse/sandbox';
 import Stripe from 'stripe';
 
-export interface DemoPersona {
-  key: string;
-  name: string;
-  email: string;
-  description: string;
-  customerId: string;
-  accountId: string;
-  financialAccountId: string;
-}
+/** A persona as the sandbox seeds it; with real Stripe, the banks are linked by hand. */
+export type DemoPersona = Omit<SeedPersona, 'linkedAccountIds'>;
 
 export type Backend =
   | {
