@@ -103,7 +103,7 @@ export class HistoryStore<T extends HistoryItem, F = never> {
   /** Listens for changes; the first listener loads the list and opens live updates. */
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
-    if (!this.#stop) this.#start();
+    this.#stop ??= this.#start();
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) {
@@ -265,20 +265,23 @@ export class HistoryStore<T extends HistoryItem, F = never> {
     else this.#receive([item]);
   };
 
-  #start(): void {
+  /** Opens live updates and loads or refreshes the list; returns what undoes it. */
+  #start(): () => void {
     const { live } = this.#runtime;
     const stops = this.#options.topics.map((topic) => live.subscribe(topic, this.#onEvent));
-    this.#stop = () => {
-      for (const stop of stops) stop();
+    const stop = (): void => {
+      for (const stopTopic of stops) stopTopic();
       this.#stopPoll?.();
       this.#stopPoll = null;
     };
+    this.#stop = stop;
     // A first load still running (React StrictMode's unmount and mount) is shared; a list shown
     // before heard no events while nobody listened, so it is refetched behind what it shows.
     if (this.#state.status === 'loading' || this.#state.status === 'error') {
       if (!this.#firstPageInFlight) this.#loadFirstPage();
     } else this.refresh();
     this.#syncPolling();
+    return stop;
   }
 
   #syncPolling(): void {
