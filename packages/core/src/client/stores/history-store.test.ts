@@ -231,16 +231,22 @@ describe('HistoryStore', () => {
     runtime.close();
   });
 
-  it('files what arrives while the first page loads once that page is in', async () => {
-    const { live, runtime, next } = setUp({ topUps: [succeeded({ id: 'ibt_1' })] });
+  it('asks for the first page again when something changed while it was loading', async () => {
+    const { live, runtime, next, topUps, queries } = setUp({
+      topUps: [succeeded({ id: 'ibt_1' })],
+    });
     const store = topUpHistoryStore(runtime);
     const first = deferred<Page<never>>();
     next.answer = first.promise;
     const stop = store.subscribe(() => {});
-    live.emit({ type: 'transfer.updated', data: topUp({ id: 'ibt_2', created: CREATED + 1 }) });
+    // The answer on its way predates this top-up.
+    const created = topUp({ id: 'ibt_2', created: CREATED + 1 });
+    topUps.push(created);
+    live.emit({ type: 'transfer.updated', data: created });
     first.resolve(pageOf([succeeded({ id: 'ibt_1' })], {}) as Page<never>);
     await settle();
     expect(ids(store.getSnapshot())).toEqual(['ibt_2', 'ibt_1']);
+    expect(queries).toHaveLength(2);
     stop();
     runtime.close();
   });

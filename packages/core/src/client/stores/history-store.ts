@@ -88,9 +88,11 @@ export class HistoryStore<T extends HistoryItem, F = never> {
   #cursor: string | null = null;
   /** Bumped by each new first load, so that answers to an older one are dropped. */
   #generation = 0;
-  #firstPageInFlight = false;
-  /** Items pushed, or a refetch asked for, while the first page was loading (it may predate them). */
-  #duringLoad: { items: T[]; refetch: boolean } | null = null;
+  /**
+   * While the first page loads: whether an event came meanwhile (the page may predate it, so it
+   * is asked for again once in). Null when no first load is under way.
+   */
+  #changedDuringLoad: boolean | null = null;
   #stop: (() => void) | null = null;
   #stopPoll: (() => void) | null = null;
 
@@ -159,8 +161,8 @@ export class HistoryStore<T extends HistoryItem, F = never> {
 
   /** Refetches the first page quietly and merges it in (a failure keeps what is shown). */
   refresh = (): void => {
-    if (this.#firstPageInFlight) {
-      if (this.#duringLoad) this.#duringLoad.refetch = true;
+    if (this.#changedDuringLoad !== null) {
+      this.#changedDuringLoad = true;
       return;
     }
     const generation = this.#generation;
@@ -182,29 +184,25 @@ export class HistoryStore<T extends HistoryItem, F = never> {
   #loadFirstPage(): void {
     const generation = ++this.#generation;
     this.#cursor = null;
-    this.#firstPageInFlight = true;
-    const pushed = { items: [] as T[], refetch: false };
-    this.#duringLoad = pushed;
+    this.#changedDuringLoad = false;
     this.#set({ status: 'loading' });
     this.#fetch(undefined).then(
       (page) => {
         if (generation !== this.#generation) return;
-        this.#firstPageInFlight = false;
-        this.#duringLoad = null;
+        const changed = this.#changedDuringLoad;
+        this.#changedDuringLoad = null;
         this.#cursor = page.hasMore ? page.nextCursor : null;
-        const first = this.#merge([], page.data, false);
-        const items = this.#merge(first, pushed.items, this.#cursor !== null);
+        const items = this.#merge([], page.data, false);
         this.#set(
           items.length === 0
             ? { status: 'empty' }
             : { status: 'ready', items, more: { status: this.#cursor ? 'idle' : 'complete' } },
         );
-        if (pushed.refetch) this.refresh();
+        if (changed) this.refresh();
       },
       (reason: unknown) => {
         if (generation !== this.#generation) return;
-        this.#firstPageInFlight = false;
-        this.#duringLoad = null;
+        this.#changedDuringLoad = null;
         this.#set({ status: 'error', error: toPurseError(reason) });
       },
     );
@@ -259,10 +257,9 @@ export class HistoryStore<T extends HistoryItem, F = never> {
   }
 
   #onEvent = (event: PurseEvent): void => {
-    const item = this.#options.fromEvent?.(event) ?? null;
-    if (!item) this.refresh();
-    else if (this.#duringLoad) this.#duringLoad.items.push(item);
-    else this.#receive([item]);
+    const item = this.#options.fromEvent?.(event);
+    if (item && this.#changedDuringLoad === null) this.#receive([item]);
+    else this.refresh();
   };
 
   /** Opens live updates and loads or refreshes the list; returns what undoes it. */
@@ -278,7 +275,7 @@ export class HistoryStore<T extends HistoryItem, F = never> {
     // A first load still running (React StrictMode's unmount and mount) is shared; a list shown
     // before heard no events while nobody listened, so it is refetched behind what it shows.
     if (this.#state.status === 'loading' || this.#state.status === 'error') {
-      if (!this.#firstPageInFlight) this.#loadFirstPage();
+      if (this.#changedDuringLoad === null) this.#loadFirstPage();
     } else this.refresh();
     this.#syncPolling();
     return stop;
