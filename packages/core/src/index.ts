@@ -130,3 +130,18 @@ export type {
   FinancialAccountLoadState,
   RenameResult,
 } from './client/stores/financial-account-store.js';
+export {
+  DEFAULT_HISTORY_PAGE_SIZE,
+  HistoryStore,
+  topUpHistoryStore,
+  walletActivityStore,
+} from './client/stores/history-store.js';
+export type {
+  HistoryItem,
+  HistoryMore,
+  HistoryPageQuery,
+  HistoryState,
+  HistoryStoreOptions,
+  TopUpHistoryStoreOptions,
+  WalletActivityStoreOptions,
+} from './client/stores/history-store.js';

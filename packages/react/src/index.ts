@@ -141,4 +141,20 @@ export type {
   UseSpendingOptions,
   UseSpendingResult,
 } from './spending/index.js';
-export * from './wallet-activity/index.js';
+// The wallet's activity (its Treasury transactions), named so the size budget measures it.
+export {
+  DEFAULT_WALLET_ACTIVITY_PAGE_SIZE,
+  WalletActivity,
+  useWalletActivity,
+  walletActivityMessages,
+} from './wallet-activity/index.js';
+export type {
+  UseWalletActivityOptions,
+  UseWalletActivityResult,
+  WalletActivityMessages,
+  WalletActivityMore,
+  WalletActivityProps,
+  WalletActivityState,
+} from './wallet-activity/index.js';
+export type { HistoryListIds, HistoryListResult } from './history-list/use-history-list.js';
+export type { HeadingLevel } from './history-list/heading-level.js';

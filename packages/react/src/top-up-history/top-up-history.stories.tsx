@@ -1,6 +1,7 @@
 import type { TopUp } from '@purse/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expectFitsPhone, PHONE_VIEWPORTS, phoneStory } from '../test-support/phone-frame.js';
 import { FIXTURE_NOW, type FixtureClientOptions } from '../testing/fixture-client.js';
 import { fixtureTopUp } from '../testing/fixtures.js';
 import { TopUpHistory } from './top-up-history.js';
@@ -89,7 +90,7 @@ const meta = {
       ],
     },
   },
-  parameters: client({ topUps: EVERY_STATUS }),
+  parameters: { ...client({ topUps: EVERY_STATUS }), viewport: { options: PHONE_VIEWPORTS } },
 } satisfies Meta<typeof TopUpHistory>;
 
 export default meta;
@@ -153,4 +154,34 @@ export const LoadError: Story = {
       'We couldn’t load your top-ups',
     );
   },
+};
+
+const fits = ({ canvasElement }: { canvasElement: HTMLElement }) =>
+  expectFitsPhone(canvasElement, '.purse-TopUpHistory');
+
+/** On a phone, with the status filter and a long description: nothing scrolls sideways. */
+export const Phone320: Story = {
+  ...phoneStory(320),
+  args: { showStatusFilter: true },
+  parameters: client({
+    topUps: [
+      ...EVERY_STATUS,
+      fixtureTopUp({
+        id: 'ibt_long',
+        amount: 12_640_55,
+        sameDay: true,
+        description: 'Savings for the long summer holiday in the mountains',
+        created: FIXTURE_NOW - 60,
+      }),
+    ],
+  }),
+  play: fits,
+};
+
+export const Phone390: Story = { ...phoneStory(390), args: { showStatusFilter: true }, play: fits };
+
+/** German labels are longer ("Wird geprüft", "Alle Einzahlungen"). */
+export const Phone320German: Story = {
+  ...Phone320,
+  globals: { ...phoneStory(320).globals, locale: 'de' },
 };

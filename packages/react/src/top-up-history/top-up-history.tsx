@@ -1,23 +1,19 @@
 import { formatDate, formatMoney, transferPhase, type TopUp, type TopUpStatus } from '@purse/core';
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-  type Ref,
-} from 'react';
-import { commonText } from '../i18n/catalog.js';
-import { describeError, useMessages } from '../i18n/use-messages.js';
+import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
+import { headingTag, type HeadingLevel } from '../history-list/heading-level.js';
+import { HistoryListBody, HistoryRow, HistoryTime } from '../history-list/history-list.js';
+import { useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { transferStatusText } from '../transfer-status/messages.js';
 import { TransferPhaseBadge, topUpSourceName } from '../transfer-status/transfer-status.js';
 import { cx } from '../utils/cx.js';
-import { topUpHistoryText } from './messages.js';
-import { useTopUpHistory, type UseTopUpHistoryOptions } from './use-top-up-history.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
-import { ErrorNotice } from '../ui/error-notice.js';
+import { topUpHistoryText, type TopUpHistoryMessages } from './messages.js';
+import {
+  useTopUpHistory,
+  type UseTopUpHistoryOptions,
+  type UseTopUpHistoryResult,
+} from './use-top-up-history.js';
 
 const FILTERS: readonly TopUpStatus[] = [
   'processing',
@@ -38,11 +34,14 @@ export interface TopUpHistoryProps
    */
   showStatusFilter?: boolean | undefined;
   /**
-   * The level of the card's heading, to fit the page's outline.
+   * The level of the card's heading, to fit the page's outline: one below the heading of the
+   * section it sits in (2 under the page's `<h1>`).
    * @default 2
    */
-  headingLevel?: 2 | 3 | 4 | undefined;
+  headingLevel?: HeadingLevel | undefined;
 }
+
+const SOURCE = 'TopUpHistory';
 
 /**
  * The person's top-ups, newest first: amount, date, bank and a status badge for each, 20 at a
@@ -54,199 +53,99 @@ function TopUpHistoryRender(props: TopUpHistoryProps): ReactNode {
     pageSize,
     onSelect,
     showStatusFilter = false,
-    headingLevel = 2,
+    headingLevel,
     className,
     ref,
     ...rest
   } = props;
-  const { locale } = usePurseContext('TopUpHistory');
-  const m = useMessages(topUpHistoryText, 'TopUpHistory');
-  const statusText = useMessages(transferStatusText, 'TopUpHistory');
-  const common = useMessages(commonText, 'TopUpHistory');
-  const [filter, setFilter] = useState<TopUpStatus | undefined>(status);
-  useEffect(() => setFilter(status), [status]);
-  const { state, loadMore, retry } = useTopUpHistory({ status: filter, pageSize });
-  const Heading = `h${String(headingLevel)}` as 'h2' | 'h3' | 'h4';
-  const id = useId();
-  const headingId = `${id}-title`;
-  const filterId = `${id}-filter`;
-
-  const listRef = useRef<HTMLUListElement>(null);
-  const [announcement, setAnnouncement] = useState('');
-  // After "Load more", focus the first new row (or the list, once the button is gone) and say
-  // how many rows there are now.
-  const shownBefore = useRef<number | null>(null);
-  const count = state.status === 'ready' ? state.topUps.length : 0;
-  const more = state.status === 'ready' ? state.more.status : null;
-  useEffect(() => {
-    const before = shownBefore.current;
-    if (before === null || more === 'loading') return;
-    shownBefore.current = null;
-    if (more === 'error') return;
-    setAnnouncement(m.showing(count));
-    const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-slot="row-button"]');
-    const firstNew = rows?.[before];
-    if (firstNew) firstNew.focus();
-    else if (more === 'complete') listRef.current?.focus();
-  }, [more, count, m]);
-
-  const onLoadMore = (): void => {
-    shownBefore.current = count;
-    loadMore();
-  };
-
-  let body: ReactNode;
-  switch (state.status) {
-    case 'loading': {
-      body = (
-        <div data-slot="skeleton" aria-busy="true">
-          <span className="purse-VisuallyHidden">{common.loading}</span>
-          {[0, 1, 2].map((row) => (
-            <div key={row} data-slot="skeleton-row">
-              <span className="purse-Skeleton" data-slot="skeleton-amount" />
-              <span className="purse-Skeleton" data-slot="skeleton-meta" />
-              <span className="purse-Skeleton" data-slot="skeleton-badge" />
-            </div>
-          ))}
-        </div>
-      );
-      break;
-    }
-    case 'empty': {
-      body = (
-        <div data-slot="empty">
-          <p data-slot="empty-title">{filter ? m.emptyFiltered : m.emptyTitle}</p>
-          {filter ? null : <p className="purse-Muted">{m.emptyBody}</p>}
-        </div>
-      );
-      break;
-    }
-    case 'error': {
-      body = (
-        <ErrorNotice
-          title={m.loadErrorTitle}
-          message={describeError(state.error, common)}
-          retryLabel={common.retry}
-          onRetry={retry}
-        />
-      );
-      break;
-    }
-    case 'ready': {
-      const loadingMore = state.more.status === 'loading';
-      body = (
-        <>
-          <ul data-slot="list" aria-labelledby={headingId} ref={listRef} tabIndex={-1}>
-            {state.topUps.map((topUp) => {
-              const phase = transferPhase(topUp);
-              const content = (
-                <>
-                  <span data-slot="row-main">
-                    <span className="purse-Amount" data-slot="row-amount">
-                      {formatMoney(topUp.amount, { currency: topUp.currency, locale })}
-                    </span>
-                    <span className="purse-Muted" data-slot="row-meta">
-                      <time dateTime={new Date(topUp.created * 1000).toISOString()}>
-                        {formatDate(topUp.created, { locale })}
-                      </time>
-                      {' · '}
-                      {m.fromSource(topUpSourceName(topUp, statusText))}
-                    </span>
-                    {topUp.description ? (
-                      <span data-slot="row-description">{topUp.description}</span>
-                    ) : null}
-                  </span>
-                  <span data-slot="row-status">
-                    {topUp.sameDay ? (
-                      <span className="purse-Badge" data-slot="same-day">
-                        {m.sameDay}
-                      </span>
-                    ) : null}
-                    <TransferPhaseBadge phase={phase} />
-                  </span>
-                </>
-              );
-              return (
-                <li key={topUp.id} data-slot="row" data-phase={phase}>
-                  {onSelect ? (
-                    <button type="button" data-slot="row-button" onClick={() => onSelect(topUp)}>
-                      {content}
-                    </button>
-                  ) : (
-                    <div data-slot="row-content">{content}</div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          {state.more.status === 'error' ? (
-            <p className="purse-Alert" data-tone="danger" role="alert" data-slot="more-error">
-              {m.loadMoreError} {describeError(state.more.error, common)}
-            </p>
-          ) : null}
-          {state.more.status === 'complete' ? null : (
-            <div data-slot="footer">
-              <button
-                type="button"
-                className="purse-Button"
-                data-variant="secondary"
-                data-slot="load-more"
-                aria-disabled={loadingMore || undefined}
-                onClick={loadingMore ? undefined : onLoadMore}
-              >
-                {loadingMore ? <span className="purse-Spinner" aria-hidden="true" /> : null}
-                {loadingMore ? m.loadingMore : m.loadMore}
-              </button>
-            </div>
-          )}
-        </>
-      );
-      break;
-    }
-    default: {
-      state satisfies never;
-      body = null;
-    }
-  }
-
+  const m = useMessages(topUpHistoryText, SOURCE);
+  const history = useTopUpHistory({ status, pageSize });
+  const Heading = headingTag(headingLevel);
+  const row = (topUp: TopUp): ReactNode => (
+    <TopUpRow key={topUp.id} topUp={topUp} m={m} onSelect={onSelect} />
+  );
   return (
     <div
       {...rest}
       ref={ref}
-      className={cx('purse-Card purse-TopUpHistory', className)}
-      data-state={state.status}
+      className={cx('purse-Card purse-HistoryList purse-TopUpHistory', className)}
+      data-state={history.state.status}
     >
       <div data-slot="header">
-        <Heading className="purse-Heading" id={headingId}>
+        <Heading className="purse-Heading" {...history.getHeadingProps()}>
           {m.title}
         </Heading>
-        {showStatusFilter ? (
-          <div className="purse-Field" data-slot="filter">
-            <label htmlFor={filterId}>{m.filterLabel}</label>
-            <select
-              id={filterId}
-              value={filter ?? ''}
-              onChange={(event) =>
-                setFilter(
-                  event.target.value === '' ? undefined : (event.target.value as TopUpStatus),
-                )
-              }
-            >
-              <option value="">{m.filterAll}</option>
-              {FILTERS.map((value) => (
-                <option key={value} value={value}>
-                  {m.filters[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        {showStatusFilter ? <StatusFilter history={history} m={m} /> : null}
       </div>
-      {body}
-      <div className="purse-VisuallyHidden" aria-live="polite" aria-atomic="true" data-slot="live">
-        {announcement}
+      <HistoryListBody
+        list={history}
+        text={history.filter ? { ...m, emptyTitle: m.emptyFiltered, emptyBody: null } : m}
+        renderRow={row}
+        source={SOURCE}
+      />
+      <div className="purse-VisuallyHidden" data-slot="live" {...history.getLiveRegionProps()}>
+        {history.loadedCount === null ? '' : m.showing(history.loadedCount)}
       </div>
     </div>
+  );
+}
+
+function StatusFilter(props: { history: UseTopUpHistoryResult; m: TopUpHistoryMessages }) {
+  const { history, m } = props;
+  return (
+    <div className="purse-Field" data-slot="filter">
+      <label {...history.getFilterLabelProps()}>{m.filterLabel}</label>
+      <select {...history.getFilterSelectProps()}>
+        <option value="">{m.filterAll}</option>
+        {FILTERS.map((value) => (
+          <option key={value} value={value}>
+            {m.filters[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface TopUpRowProps {
+  topUp: TopUp;
+  m: TopUpHistoryMessages;
+  onSelect: ((topUp: TopUp) => void) | undefined;
+}
+
+/** One top-up: amount, date and bank, description; same-day and phase badges. */
+function TopUpRow({ topUp, m, onSelect }: TopUpRowProps): ReactNode {
+  const { locale } = usePurseContext(SOURCE);
+  const statusText = useMessages(transferStatusText, SOURCE);
+  const phase = transferPhase(topUp);
+  return (
+    <HistoryRow
+      data={{ 'data-phase': phase }}
+      onSelect={onSelect ? () => onSelect(topUp) : undefined}
+      main={
+        <>
+          <span className="purse-Amount" data-slot="row-amount">
+            {formatMoney(topUp.amount, { currency: topUp.currency, locale })}
+          </span>
+          <span className="purse-Muted" data-slot="row-meta">
+            <HistoryTime at={topUp.created}>{formatDate(topUp.created, { locale })}</HistoryTime>
+            {' · '}
+            {m.fromSource(topUpSourceName(topUp, statusText))}
+          </span>
+          {topUp.description ? <span data-slot="row-description">{topUp.description}</span> : null}
+        </>
+      }
+      side={
+        <>
+          {topUp.sameDay ? (
+            <span className="purse-Badge" data-slot="same-day">
+              {m.sameDay}
+            </span>
+          ) : null}
+          <TransferPhaseBadge phase={phase} />
+        </>
+      }
+    />
   );
 }
 

@@ -1,20 +1,25 @@
+/**
+ * `useTopUpHistory`: the person's top-ups, newest first, a page at a time, kept current by live
+ * `transfer.updated` events: a bridge to a `HistoryStore` (@purse/core) with prop getters for a
+ * custom view, including a status filter.
+ */
 import {
-  isTerminal,
-  mergeTransferUpdate,
-  type PurseError,
+  DEFAULT_HISTORY_PAGE_SIZE,
+  topUpHistoryStore,
+  type HistoryMore,
+  type HistoryState,
   type TopUp,
   type TopUpStatus,
-  toPurseError,
 } from '@purse/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, type ChangeEvent } from 'react';
+import { useHistoryList, type HistoryListResult } from '../history-list/use-history-list.js';
 import { usePurseContext } from '../provider/purse-context.js';
-import { useLatest } from '../utils/use-latest.js';
 
 /** The server's page size for top-ups. */
-export const DEFAULT_TOP_UP_PAGE_SIZE = 20;
+export const DEFAULT_TOP_UP_PAGE_SIZE = DEFAULT_HISTORY_PAGE_SIZE;
 
 export interface UseTopUpHistoryOptions {
-  /** Only top-ups with this status. @default all */
+  /** Only top-ups with this status (the filter control starts there). @default all */
   status?: TopUpStatus | undefined;
   /**
    * Top-ups per page (1–100).
@@ -24,185 +29,48 @@ export interface UseTopUpHistoryOptions {
 }
 
 /** Whether there are older top-ups to load, and how that is going. */
-export type TopUpHistoryMore =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; error: PurseError }
-  | { status: 'complete' };
+export type TopUpHistoryMore = HistoryMore;
 
-export type TopUpHistoryState =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | {
-      status: 'ready';
-      /** Newest first. */
-      topUps: TopUp[];
-      more: TopUpHistoryMore;
-    }
-  | { status: 'error'; error: PurseError };
+/** `loading | empty | ready | error`; `ready` holds `items` (top-ups, newest first) and `more`. */
+export type TopUpHistoryState = HistoryState<TopUp>;
 
-export interface UseTopUpHistoryResult {
-  state: TopUpHistoryState;
-  /** Loads the next (older) page; does nothing while one is loading or when there is none. */
-  loadMore: () => void;
-  /** Loads the first page again (after an error). */
-  retry: () => void;
+export interface UseTopUpHistoryResult extends HistoryListResult<TopUp> {
+  /** The status shown, or undefined for all. */
+  filter: TopUpStatus | undefined;
+  /** Shows only top-ups with `status` (undefined: all), from the first page. */
+  setFilter: (status: TopUpStatus | undefined) => void;
+  /** A `<select>` of statuses; its `<option value="">` means all. */
+  getFilterSelectProps: () => {
+    id: string;
+    value: string;
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+  };
+  /** The filter's `<label>`. */
+  getFilterLabelProps: () => { htmlFor: string };
 }
 
-function newestFirst(a: TopUp, b: TopUp): number {
-  return b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-/** `incoming` merged into `list` (an update never moves a top-up backwards), newest first. */
-function upsert(
-  list: readonly TopUp[],
-  incoming: TopUp,
-  filter: TopUpStatus | undefined,
-  olderPagesPending: boolean,
-): readonly TopUp[] {
-  const at = list.findIndex((t) => t.id === incoming.id);
-  if (at !== -1) {
-    const existing = list[at];
-    const merged = mergeTransferUpdate(existing, incoming);
-    if (merged === existing) return list;
-    const next = list.filter((t) => t.id !== incoming.id);
-    if (filter && merged.status !== filter) return next;
-    return [...next, merged].sort(newestFirst);
-  }
-  if (filter && incoming.status !== filter) return list;
-  // Older than everything shown while older pages are still to come: that page will bring it.
-  const oldest = list.at(-1);
-  if (olderPagesPending && oldest && newestFirst(oldest, incoming) < 0) return list;
-  return [...list, incoming].sort(newestFirst);
-}
-
-/**
- * The person's top-ups, newest first, a page at a time, kept current by live `transfer.updated`
- * events (and by refetching the first page while any shown top-up can still change and the live
- * connection has fallen back to polling).
- */
 export function useTopUpHistory(options: UseTopUpHistoryOptions = {}): UseTopUpHistoryResult {
   const ctx = usePurseContext('useTopUpHistory');
-  const { client, live } = ctx;
-  const { status } = options;
-  const pageSize = options.pageSize ?? DEFAULT_TOP_UP_PAGE_SIZE;
-  const reportError = useLatest(ctx.reportError);
-
-  const [state, setState] = useState<TopUpHistoryState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const cursor = useRef<string | null>(null);
-  const loadingMore = useRef(false);
-  // Answers to an older query (another filter, an unmounted StrictMode pass) are dropped.
-  const generation = useRef(0);
-
-  useEffect(() => {
-    const current = ++generation.current;
-    cursor.current = null;
-    loadingMore.current = false;
-    setState({ status: 'loading' });
-    client.listTopUps({ ...(status ? { status } : {}), limit: pageSize }).then(
-      (page) => {
-        if (current !== generation.current) return;
-        cursor.current = page.hasMore ? page.nextCursor : null;
-        const topUps = [...page.data].sort(newestFirst);
-        setState(
-          topUps.length === 0
-            ? { status: 'empty' }
-            : {
-                status: 'ready',
-                topUps,
-                more: { status: cursor.current ? 'idle' : 'complete' },
-              },
-        );
-      },
-      (reason: unknown) => {
-        if (current !== generation.current) return;
-        const error = toPurseError(reason);
-        reportError.current(error, 'TopUpHistory');
-        setState({ status: 'error', error });
-      },
-    );
-    return () => {
-      generation.current += 1;
-    };
-  }, [client, status, pageSize, attempt, reportError]);
-
-  const loadMore = useCallback(() => {
-    const next = cursor.current;
-    if (loadingMore.current || !next) return;
-    loadingMore.current = true;
-    const current = generation.current;
-    setState((s) => (s.status === 'ready' ? { ...s, more: { status: 'loading' } } : s));
-    client.listTopUps({ ...(status ? { status } : {}), cursor: next, limit: pageSize }).then(
-      (page) => {
-        if (current !== generation.current) return;
-        loadingMore.current = false;
-        cursor.current = page.hasMore ? page.nextCursor : null;
-        setState((s) => {
-          if (s.status !== 'ready') return s;
-          let topUps: readonly TopUp[] = s.topUps;
-          for (const topUp of page.data) topUps = upsert(topUps, topUp, status, false);
-          return {
-            status: 'ready',
-            topUps: [...topUps],
-            more: { status: cursor.current ? 'idle' : 'complete' },
-          };
-        });
-      },
-      (reason: unknown) => {
-        if (current !== generation.current) return;
-        loadingMore.current = false;
-        const error = toPurseError(reason);
-        reportError.current(error, 'TopUpHistory');
-        setState((s) => (s.status === 'ready' ? { ...s, more: { status: 'error', error } } : s));
-      },
-    );
-  }, [client, status, pageSize, reportError]);
-
-  const receive = useCallback(
-    (incoming: readonly TopUp[]) => {
-      setState((s) => {
-        if (s.status === 'loading' || s.status === 'error') return s;
-        const before = s.status === 'ready' ? s.topUps : [];
-        let topUps: readonly TopUp[] = before;
-        for (const topUp of incoming)
-          topUps = upsert(topUps, topUp, status, cursor.current !== null);
-        if (topUps === before) return s;
-        if (topUps.length === 0) return { status: 'empty' };
-        return {
-          status: 'ready',
-          topUps: [...topUps],
-          more: s.status === 'ready' ? s.more : { status: 'complete' },
-        };
-      });
-    },
-    [status],
+  const { runtime } = ctx;
+  const { status, pageSize } = options;
+  // The filter is the store's from here on: `status` only sets where it starts and resets it.
+  const store = useMemo(
+    () => topUpHistoryStore(runtime, { status, pageSize }),
+    [runtime, pageSize],
   );
-
-  useEffect(
-    () =>
-      live.subscribe('transfer.updated', (event) => {
-        receive([event.data]);
-      }),
-    [live, receive],
-  );
-
-  const changing = state.status === 'ready' && state.topUps.some((t) => !isTerminal(t));
-  useEffect(() => {
-    if (!changing) return;
-    return live.onPoll(() => {
-      const current = generation.current;
-      client.listTopUps({ ...(status ? { status } : {}), limit: pageSize }).then(
-        (page) => {
-          if (current === generation.current) receive(page.data);
-        },
-        // A failed background refresh keeps what is shown; the next poll tries again.
-        () => undefined,
-      );
-    });
-  }, [changing, live, client, status, pageSize, receive]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  return { state, loadMore, retry };
+  useEffect(() => store.setFilter(status), [store, status]);
+  const list = useHistoryList(ctx, store, 'TopUpHistory');
+  const { filter, setFilter } = store;
+  return {
+    ...list,
+    filter,
+    setFilter,
+    getFilterSelectProps: () => ({
+      id: list.ids.filter,
+      value: filter ?? '',
+      onChange: (event) =>
+        setFilter(event.target.value === '' ? undefined : (event.target.value as TopUpStatus)),
+    }),
+    getFilterLabelProps: () => ({ htmlFor: list.ids.filter }),
+  };
 }

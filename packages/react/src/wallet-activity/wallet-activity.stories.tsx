@@ -4,9 +4,10 @@ import {
   type WalletActivityPage,
   type WalletActivityQuery,
 } from '@purse/core';
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { PurseClient } from '../client/purse-client.js';
+import { expectFitsPhone, PHONE_VIEWPORTS, phoneStory } from '../test-support/phone-frame.js';
 import { FIXTURE_NOW, createFixturePurseClient } from '../testing/fixture-client.js';
 import { WalletActivity } from './wallet-activity.js';
 
@@ -69,6 +70,28 @@ const EVERY_KIND: WalletActivityItem[] = [
     receiptUrl: null,
   },
   {
+    id: 'trxn_outbound',
+    kind: 'outbound',
+    amount: -300_00,
+    currency: 'usd',
+    status: 'posted',
+    description: 'To Everyday Checking',
+    created: FIXTURE_NOW - 8 * DAY - 60,
+    postedAt: FIXTURE_NOW - 8 * DAY,
+    receiptUrl: 'https://example.com/receipts/obt_1',
+  },
+  {
+    id: 'trxn_other',
+    kind: 'other',
+    amount: 1_00,
+    currency: 'usd',
+    status: 'posted',
+    description: null,
+    created: FIXTURE_NOW - 8 * DAY - 120,
+    postedAt: FIXTURE_NOW - 8 * DAY - 120,
+    receiptUrl: null,
+  },
+  {
     id: 'trxn_void',
     kind: 'top_up',
     amount: 75_00,
@@ -84,13 +107,13 @@ const EVERY_KIND: WalletActivityItem[] = [
 /** The fixture client with wallet activity: `items` paged by cursor, or a failure, or no answer. */
 function activityClient(
   items: readonly WalletActivityItem[],
-  mode: 'ok' | 'error' | 'pending' = 'ok',
+  mode: 'ok' | 'error' | 'pending' | 'more-error' = 'ok',
 ): PurseClient {
   return {
     ...createFixturePurseClient(),
     listWalletActivity: (query: WalletActivityQuery = {}): Promise<WalletActivityPage> => {
       if (mode === 'pending') return new Promise(() => undefined);
-      if (mode === 'error')
+      if (mode === 'error' || (mode === 'more-error' && query.cursor))
         return Promise.reject(
           new PurseError({ code: 'stripe_unavailable', message: 'Stripe is unavailable.' }),
         );
@@ -107,36 +130,11 @@ function activityClient(
   };
 }
 
-/** Renders the story in a frame `width` pixels wide, as on a phone. */
-const inWidth =
-  (width: number): Decorator =>
-  (Story) => (
-    <div data-testid="frame" style={{ width: `${String(width)}px`, maxWidth: '100%' }}>
-      <Story />
-    </div>
-  );
-
-const PHONE_VIEWPORTS = {
-  phone320: { name: 'Phone, 320 px', styles: { width: '320px', height: '640px' }, type: 'mobile' },
-  phone390: { name: 'Phone, 390 px', styles: { width: '390px', height: '844px' }, type: 'mobile' },
-};
-
-/** Nothing is wider than the frame: no sideways scrolling on a phone. */
-async function expectFits(canvasElement: HTMLElement): Promise<void> {
-  const frame = within(canvasElement).getByTestId('frame');
-  const card = canvasElement.querySelector<HTMLElement>('.purse-WalletActivity');
-  if (!card) throw new Error('no WalletActivity');
-  await waitFor(() => expect(card.dataset.state).toBe('ready'));
-  await expect(card.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
-  const right = frame.getBoundingClientRect().right + 0.5;
-  for (const row of Array.from(card.querySelectorAll<HTMLElement>('[data-slot="row"]')))
-    await expect(row.getBoundingClientRect().right).toBeLessThanOrEqual(right);
-}
-
 const meta = {
   title: 'Components/WalletActivity',
   component: WalletActivity,
   tags: ['autodocs'],
+  argTypes: { headingLevel: { control: 'inline-radio', options: [2, 3, 4] } },
   parameters: {
     purse: { client: activityClient(EVERY_KIND) },
     viewport: { options: PHONE_VIEWPORTS },
@@ -186,14 +184,61 @@ export const Paginated: Story = {
   },
 };
 
-export const Phone320: Story = {
-  decorators: [inWidth(320)],
-  globals: { viewport: { value: 'phone320', isRotated: false } },
-  play: async ({ canvasElement }) => expectFits(canvasElement),
+/** Posted and pending, money in and out, receipts: every kind of row at once. */
+export const EveryKindDark: Story = { ...EveryKind, globals: { theme: 'dark' } };
+
+/** The next page failed: the rows stay, the alert says so, "Load more" asks for it again. */
+export const LoadMoreError: Story = {
+  args: { pageSize: 2 },
+  parameters: { purse: { client: activityClient(EVERY_KIND, 'more-error') } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Load more' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'We couldn’t load more activity.',
+    );
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(2);
+  },
 };
 
-export const Phone390: Story = {
-  decorators: [inWidth(390)],
-  globals: { viewport: { value: 'phone390', isRotated: false } },
-  play: async ({ canvasElement }) => expectFits(canvasElement),
+/** Under a section's `<h2>`: the card's heading is an `<h3>`. */
+export const HeadingLevel3: Story = {
+  args: { headingLevel: 3 },
+  render: (args) => (
+    <section>
+      <h2>Your wallet</h2>
+      <WalletActivity {...args} />
+    </section>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('heading', { level: 3, name: 'Activity' }),
+    ).toBeVisible();
+  },
+};
+
+const fits = ({ canvasElement }: { canvasElement: HTMLElement }) =>
+  expectFitsPhone(canvasElement, '.purse-WalletActivity');
+
+export const Phone320: Story = { ...phoneStory(320), play: fits };
+
+export const Phone390: Story = { ...phoneStory(390), play: fits };
+
+/** French words run longest ("Rechargement renvoyé par votre banque"). */
+export const Phone320French: Story = {
+  ...phoneStory(320),
+  globals: { ...phoneStory(320).globals, locale: 'fr' },
+  play: fits,
+};
+
+export const Phone320Empty: Story = {
+  ...phoneStory(320),
+  parameters: { purse: { client: activityClient([]) } },
+  play: ({ canvasElement }) => expectFitsPhone(canvasElement, '.purse-WalletActivity', 'empty'),
+};
+
+export const Phone320Error: Story = {
+  ...phoneStory(320),
+  parameters: { purse: { client: activityClient([], 'error') } },
+  play: ({ canvasElement }) => expectFitsPhone(canvasElement, '.purse-WalletActivity', 'error'),
 };
