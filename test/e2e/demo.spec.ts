@@ -360,63 +360,12 @@ test('10. served as a public page: security headers, compressed immutable assets
   expect(violations).toEqual([]);
 });
 
-const PERSONAS = ['freelancer', 'short_of_funds', 'new_user'] as const;
-const PAGES = [
-  { path: '/', name: 'overview' },
-  { path: '/spending', name: 'spending' },
-  { path: '/top-up', name: 'top-up' },
-] as const;
 const WIDTHS = [
   { width: 390, height: 844 },
   { width: 1280, height: 900 },
 ] as const;
 
-/** Visits every page for a persona and checks each: axe (with best practices) and the width. */
-async function walk(
-  page: Page,
-  persona: (typeof PERSONAS)[number],
-  size: (typeof WIDTHS)[number],
-  options: { locale?: 'en' | 'de' | 'fr'; theme?: 'light' | 'dark' } = {},
-): Promise<void> {
-  await page.setViewportSize(size);
-  await signIn(page, persona, options);
-  for (const { path, name } of PAGES) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await settled(page);
-    await expectFitsViewport(page);
-    await expectNoAxeViolations(page, { bestPractice: true });
-    const tag = [
-      persona,
-      name,
-      String(size.width),
-      options.locale ?? 'en',
-      options.theme ?? 'light',
-    ];
-    await screenshot(page, `walk-${tag.join('-')}`);
-  }
-}
-
-for (const persona of PERSONAS) {
-  for (const size of WIDTHS) {
-    test(`10. every page for ${persona} at ${String(size.width)} px: axe finds nothing, nothing scrolls sideways`, async ({
-      page,
-    }) => {
-      await walk(page, persona, size);
-    });
-  }
-}
-
-test('11. in German (dark, on a phone) and French (light, wide), every page passes too', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  await walk(page, 'freelancer', WIDTHS[0], { locale: 'de', theme: 'dark' });
-  await walk(page, 'new_user', WIDTHS[1], { locale: 'fr', theme: 'light' });
-  // French elision: "qu’Alex", not "que Alex".
-  await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
-  await expect(page.getByRole('button', { name: 'Continuer en tant qu’Alex' })).toBeVisible();
-});
+// Every page for each persona, in each locale and theme, at both widths: matrix.spec.ts.
 
 test('12. Alex has a way forward everywhere: link from Spending and Top up; Maya can add money', async ({
   page,
