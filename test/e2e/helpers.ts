@@ -29,9 +29,23 @@ export async function signIn(
   await page.goto('/');
 }
 
-/** Saves a full-page screenshot as a test artifact. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Where a screenshot of that name is kept. */
+export function screenshotPath(name: string): string {
+  return join(SCREENSHOTS, `${name}.png`);
+}
+
+/**
+ * Saves a screenshot as a test artifact: the full page, or only `of` (an element) when given.
+ * Issue 13's items are named `item<N>-…` so each can be found by number.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { of?: Locator } = {},
+): Promise<void> {
+  const path = screenshotPath(name);
+  if (options.of) await options.of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
 }
 
 /** The part of axe-core's API the check uses, once injected into the page. */
