@@ -56,10 +56,13 @@ async function checkAt(page: Page, size: Size, name: string): Promise<void> {
   await screenshot(page, `${name}-${String(size.width)}`);
 }
 
-/** The document speaks the chosen language and wears the chosen theme. */
+/** The document speaks the chosen language, wears the chosen theme and names the wallet. */
 async function expectPreferences(page: Page, { locale, theme }: Combination): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  // The host names its wallet in the reader's language ("Portefeuille Fieldwork", not "Fieldwork
+  // Portefeuille").
+  await expect(page.locator('.demo-Brand')).toContainText(demoMessages[locale].walletName);
 }
 
 for (const locale of LOCALES) {

@@ -15,6 +15,11 @@ interface PersonaWords {
 export interface DemoMessages {
   product: string;
   wallet: string;
+  /**
+   * The wallet's name as the host gives it: the header's brand, and the name the wallet card
+   * shows (FinancialAccountCard's `name`) instead of the account's Stripe nickname.
+   */
+  walletName: string;
   nav: { overview: string; spending: string; topUp: string };
   navLabel: string;
   sandbox: string;
@@ -83,6 +88,7 @@ export interface SimulatorMessages {
 const en: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Wallet',
+  walletName: 'Fieldwork Wallet',
   nav: { overview: 'Overview', spending: 'Spending', topUp: 'Top up' },
   navLabel: 'Wallet pages',
   sandbox: 'Sandbox',
@@ -177,6 +183,7 @@ const en: DemoMessages = {
 const de: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Geldbörse',
+  walletName: 'Fieldwork-Geldbörse',
   nav: { overview: 'Übersicht', spending: 'Ausgaben', topUp: 'Einzahlen' },
   navLabel: 'Seiten der Geldbörse',
   sandbox: 'Testumgebung',
@@ -275,6 +282,7 @@ const de: DemoMessages = {
 const fr: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Portefeuille',
+  walletName: 'Portefeuille Fieldwork',
   nav: { overview: 'Aperçu', spending: 'Dépenses', topUp: 'Recharger' },
   navLabel: 'Pages du portefeuille',
   sandbox: 'Bac à sable',
