@@ -49,7 +49,6 @@ export interface DemoMessages {
   account: string;
   noSpendingAccounts: string;
   topUpTitle: string;
-  topUpIntro: string;
   loading: string;
   simulator: SimulatorMessages;
 }
@@ -132,7 +131,6 @@ const en: DemoMessages = {
   account: 'Account',
   noSpendingAccounts: 'Link a bank account that shares its transactions to see your spending.',
   topUpTitle: 'Top up your wallet',
-  topUpIntro: 'Move money from a linked bank account into your Fieldwork wallet.',
   loading: 'Loading…',
   simulator: {
     open: 'Presenter tools',
@@ -231,7 +229,6 @@ const de: DemoMessages = {
   noSpendingAccounts:
     'Verknüpfen Sie ein Bankkonto, das seine Umsätze teilt, um Ihre Ausgaben zu sehen.',
   topUpTitle: 'Geld in die Geldbörse einzahlen',
-  topUpIntro: 'Überweisen Sie Geld von einem verknüpften Bankkonto in Ihre Fieldwork-Geldbörse.',
   loading: 'Wird geladen …',
   simulator: {
     open: 'Präsentationswerkzeuge',
@@ -330,8 +327,6 @@ const fr: DemoMessages = {
   noSpendingAccounts:
     'Associez un compte bancaire qui partage ses transactions pour voir vos dépenses.',
   topUpTitle: 'Recharger votre portefeuille',
-  topUpIntro:
-    'Transférez de l’argent d’un compte bancaire associé vers votre portefeuille Fieldwork.',
   loading: 'Chargement…',
   simulator: {
     open: 'Outils de présentation',
