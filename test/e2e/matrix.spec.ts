@@ -33,9 +33,9 @@ type Size = typeof NARROWEST | typeof PHONE | typeof WIDE;
 test.use({ reducedMotion: 'reduce' });
 
 const PAGES = [
-  { path: '/', name: 'overview', nav: 'overview', title: 'overviewTitle' },
-  { path: '/spending', name: 'spending', nav: 'spending', title: 'spendingTitle' },
-  { path: '/top-up', name: 'top-up', nav: 'topUp', title: 'topUpTitle' },
+  { name: 'overview', nav: 'overview', title: 'overviewTitle' },
+  { name: 'spending', nav: 'spending', title: 'spendingTitle' },
+  { name: 'top-up', nav: 'topUp', title: 'topUpTitle' },
 ] as const;
 
 interface Combination {
