@@ -80,6 +80,8 @@ interface ViewFigures {
   stripeByPath: Map<string, number>;
   browser: number;
   browserByPath: Map<string, number>;
+  /** GETs sent more than once in the view, with their query (a second page is not a repeat). */
+  repeatedGets: string[];
 }
 
 function tally(paths: string[]): Map<string, number> {
@@ -91,11 +93,14 @@ function tally(paths: string[]): Map<string, number> {
 async function view(page: Page, path: string): Promise<ViewFigures> {
   const before = (await stripeRequests()).length;
   const api: string[] = [];
+  const exact: string[] = [];
   const onRequest = (request: { url(): string; method(): string }): void => {
     const url = new URL(request.url());
     // The live-update stream is one long request, not a page's data.
-    if (url.pathname.startsWith('/api/purse/') && !url.pathname.endsWith('/events'))
+    if (url.pathname.startsWith('/api/purse/') && !url.pathname.endsWith('/events')) {
       api.push(`${request.method()} ${url.pathname.replace(/\/(fca|ibt|pm|fa)_[\w]+/g, '/:id')}`);
+      exact.push(`${request.method()} ${url.pathname}${url.search}`);
+    }
   };
   page.on('request', onRequest);
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
@@ -113,6 +118,9 @@ async function view(page: Page, path: string): Promise<ViewFigures> {
     stripeByPath: tally(made),
     browser: api.length,
     browserByPath: tally(api),
+    repeatedGets: [...tally(exact.filter((r) => r.startsWith('GET ')))]
+      .filter(([, count]) => count > 1)
+      .map(([request, count]) => `${request} ×${String(count)}`),
   };
 }
 
@@ -144,6 +152,9 @@ for (const [name, path] of pages) {
   details.push(`${name} cold, Stripe: ${list(cold.stripeByPath)}`);
   details.push(`${name} cold, browser: ${list(cold.browserByPath)}`);
   details.push(`${name} warm, Stripe: ${list(warm.stripeByPath)}`);
+  details.push(
+    `${name} cold, the same GET twice (URL with query): ${cold.repeatedGets.join(', ') || 'none'}`,
+  );
   await context.close();
 }
 

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,14 +29,42 @@ export async function signIn(
   await page.goto('/');
 }
 
-/** Saves a full-page screenshot as a test artifact. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Where a screenshot of that name is kept. */
+export function screenshotPath(name: string): string {
+  return join(SCREENSHOTS, `${name}.png`);
 }
 
 /**
+ * Saves a screenshot as a test artifact: the full page, or only `of` (an element) when given.
+ * Issue 13's items are named `item<N>-…` so each can be found by number.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { of?: Locator } = {},
+): Promise<void> {
+  const path = screenshotPath(name);
+  if (options.of) await options.of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+}
+
+/** The part of axe-core's API the check uses, once injected into the page. */
+interface AxeRun {
+  run(
+    context: Document,
+    options: { runOnly: { type: 'tag'; values: string[] } },
+  ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
  * Runs axe on the page and fails on any violation (WCAG 2.x A and AA, plus axe's best practices
- * such as `heading-order` when `bestPractice` is set).
+ * such as `heading-order` when `bestPractice` is set). axe is injected once per document (what
+ * AxeBuilder would do on every call), so a page checked at two widths pays for it once.
  */
 export async function expectNoAxeViolations(
   page: Page,
@@ -44,10 +72,16 @@ export async function expectNoAxeViolations(
 ): Promise<void> {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
   if (options.bestPractice) tags.push('best-practice');
-  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  const injected = await page.evaluate(() => 'axe' in window);
+  if (!injected) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (values) => {
+    const { axe } = window as unknown as { axe: AxeRun };
+    const results = await axe.run(document, { runOnly: { type: 'tag', values } });
+    return results.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, tags);
+  expect(violations).toEqual([]);
 }
 
 /** A simulator action from the presenter's panel, through the demo's server. */

@@ -2,6 +2,7 @@ import { PurseProvider, type StripeLike } from '@purse/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DemoConfig } from './demo-api.js';
 import { demoApi } from './demo-api.js';
+import { BrandName } from './brand-name.js';
 import { demoMessages, type DemoLocale, type DemoMessages } from './messages.js';
 import { OverviewPage } from './pages/overview.js';
 import { PersonaPicker } from './pages/persona-picker.js';
@@ -45,9 +46,7 @@ export function App({ config, stripe }: AppProps): ReactNode {
     <header className="demo-Header">
       <div className="demo-Brand">
         <span className="demo-Logo" aria-hidden="true" />
-        <span>
-          {t.product} <span className="demo-Brand-sub">{t.wallet}</span>
-        </span>
+        <BrandName name={t.walletName} product={t.product} />
         <span className="demo-ModeBadge">{config.mode === 'sandbox' ? t.sandbox : t.testMode}</span>
       </div>
       <div className="demo-HeaderActions">

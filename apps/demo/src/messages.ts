@@ -15,6 +15,11 @@ interface PersonaWords {
 export interface DemoMessages {
   product: string;
   wallet: string;
+  /**
+   * The wallet's name as the host gives it: the header's brand, and the name the wallet card
+   * shows (FinancialAccountCard's `name`) instead of the account's Stripe nickname.
+   */
+  walletName: string;
   nav: { overview: string; spending: string; topUp: string };
   navLabel: string;
   sandbox: string;
@@ -44,7 +49,6 @@ export interface DemoMessages {
   account: string;
   noSpendingAccounts: string;
   topUpTitle: string;
-  topUpIntro: string;
   loading: string;
   simulator: SimulatorMessages;
 }
@@ -83,6 +87,7 @@ export interface SimulatorMessages {
 const en: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Wallet',
+  walletName: 'Fieldwork Wallet',
   nav: { overview: 'Overview', spending: 'Spending', topUp: 'Top up' },
   navLabel: 'Wallet pages',
   sandbox: 'Sandbox',
@@ -126,7 +131,6 @@ const en: DemoMessages = {
   account: 'Account',
   noSpendingAccounts: 'Link a bank account that shares its transactions to see your spending.',
   topUpTitle: 'Top up your wallet',
-  topUpIntro: 'Move money from a linked bank account into your Fieldwork wallet.',
   loading: 'Loading…',
   simulator: {
     open: 'Presenter tools',
@@ -177,6 +181,7 @@ const en: DemoMessages = {
 const de: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Geldbörse',
+  walletName: 'Fieldwork-Geldbörse',
   nav: { overview: 'Übersicht', spending: 'Ausgaben', topUp: 'Einzahlen' },
   navLabel: 'Seiten der Geldbörse',
   sandbox: 'Testumgebung',
@@ -224,7 +229,6 @@ const de: DemoMessages = {
   noSpendingAccounts:
     'Verknüpfen Sie ein Bankkonto, das seine Umsätze teilt, um Ihre Ausgaben zu sehen.',
   topUpTitle: 'Geld in die Geldbörse einzahlen',
-  topUpIntro: 'Überweisen Sie Geld von einem verknüpften Bankkonto in Ihre Fieldwork-Geldbörse.',
   loading: 'Wird geladen …',
   simulator: {
     open: 'Präsentationswerkzeuge',
@@ -275,6 +279,7 @@ const de: DemoMessages = {
 const fr: DemoMessages = {
   product: 'Fieldwork',
   wallet: 'Portefeuille',
+  walletName: 'Portefeuille Fieldwork',
   nav: { overview: 'Aperçu', spending: 'Dépenses', topUp: 'Recharger' },
   navLabel: 'Pages du portefeuille',
   sandbox: 'Bac à sable',
@@ -322,8 +327,6 @@ const fr: DemoMessages = {
   noSpendingAccounts:
     'Associez un compte bancaire qui partage ses transactions pour voir vos dépenses.',
   topUpTitle: 'Recharger votre portefeuille',
-  topUpIntro:
-    'Transférez de l’argent d’un compte bancaire associé vers votre portefeuille Fieldwork.',
   loading: 'Chargement…',
   simulator: {
     open: 'Outils de présentation',

@@ -6,11 +6,10 @@ export function TopUpPage({ t }: { t: DemoMessages }): ReactNode {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <div className="demo-Page">
+      {/* No intro of the page's own: the form right below says what it does (one heading, one
+          explanation, not two). */}
       <div className="demo-PageHeader">
-        <div>
-          <h1>{t.topUpTitle}</h1>
-          <p className="demo-Lead">{t.topUpIntro}</p>
-        </div>
+        <h1>{t.topUpTitle}</h1>
       </div>
       <div className="demo-Columns">
         {/* With nothing linked, the form's empty state offers the link flow: no dead end. */}
