@@ -142,3 +142,6 @@ export type {
   UseSpendingResult,
 } from './spending/index.js';
 export * from './wallet-activity/index.js';
+// What custom balance and financial-account views read from their hooks' prop getters.
+export type { BalanceIds, RefreshOutcome } from './balance/index.js';
+export type { FinancialAccountIds, UseFinancialAccountOptions } from './financial-account/index.js';

@@ -6,7 +6,7 @@
  * or disconnected account or one that did not grant the `balances` permission.
  */
 import { QUERY_KEYS, type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 import { useNow } from '../utils/use-now.js';
@@ -92,12 +92,38 @@ export type BalanceState =
       now: number;
     };
 
+/** How the last refresh this view watched ended, for its status region; null until one ends. */
+export type RefreshOutcome = 'updated' | 'failed' | null;
+
+/** Element ids a view gives its heading, its refresh notice and its status region. */
+export interface BalanceIds {
+  heading: string;
+  notice: string;
+  status: string;
+}
+
 export interface UseBalanceResult {
   state: BalanceState;
   /** Starts a balance refresh. Does nothing unless `state.canRefresh`. */
   refresh: () => void;
   /** Loads the account again (after an error). */
   reload: () => void;
+  ids: BalanceIds;
+  /** Set when a refresh this view watched ends; say it in the status region. */
+  outcome: RefreshOutcome;
+  /**
+   * The refresh button: `aria-disabled` rather than `disabled` (it keeps focus while it waits),
+   * busy while a refresh runs, described by the notice (`ids.notice`) after a failure.
+   */
+  getRefreshButtonProps: () => {
+    type: 'button';
+    'aria-disabled': true | undefined;
+    'aria-busy': true | undefined;
+    'aria-describedby': string | undefined;
+    onClick: () => void;
+  };
+  /** The polite live region that says how a refresh ended (see `outcome`). */
+  getStatusProps: () => { id: string; role: 'status'; 'aria-live': 'polite' };
 }
 
 const SOURCE = 'BalanceCard';
@@ -120,6 +146,13 @@ interface Local {
   error: PurseError | null;
 }
 
+/** The server's refusals of a refresh, and what each says about the account. */
+const REFUSALS: Partial<Record<string, RefreshUnavailableReason>> = {
+  account_inactive: 'inactive',
+  account_disconnected: 'disconnected',
+  permission_missing: 'permission_missing',
+};
+
 function freshLocal(forId: string): Local {
   return { forId, requesting: false, cooldownUntil: null, blocked: null, error: null };
 }
@@ -127,25 +160,13 @@ function freshLocal(forId: string): Local {
 /** The balance as figures, or why there is none. */
 export function balanceFigures(account: LinkedAccount): BalanceFigures {
   const { balance } = account;
-  if (balance?.type === 'cash') {
-    return {
-      type: 'cash',
-      currency: balance.currency,
-      current: balance.current,
-      available: balance.available,
-      asOf: balance.asOf,
-    };
-  }
+  if (balance?.type === 'cash') return { ...balance };
   if (balance?.type === 'credit') {
     return {
-      type: 'credit',
-      currency: balance.currency,
-      current: balance.current,
-      used: balance.used,
+      ...balance,
       // `+ 0` keeps a zero balance from showing as "-$0.00".
       owed: -balance.current + 0,
       owedUsed: balance.used === null ? null : -balance.used + 0,
-      asOf: balance.asOf,
     };
   }
   if (account.status === 'disconnected') return { type: 'none', reason: 'disconnected' };
@@ -320,28 +341,16 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
       },
       (error: unknown) => {
         const purseError = toPurseError(error);
-        switch (purseError.code) {
-          case 'refresh_not_available':
-            // A cooldown (with `retryAt`) or a refresh already running: the account will say.
-            settle({ cooldownUntil: purseError.retryAt ?? null });
-            refetchQuietly();
-            return;
-          case 'account_inactive':
-            settle({ blocked: 'inactive' });
-            refetchQuietly();
-            return;
-          case 'account_disconnected':
-            settle({ blocked: 'disconnected' });
-            refetchQuietly();
-            return;
-          case 'permission_missing':
-            settle({ blocked: 'permission_missing' });
-            refetchQuietly();
-            return;
-          default:
-            reportError(purseError, SOURCE);
-            settle({ error: purseError });
+        const blocked = REFUSALS[purseError.code];
+        if (blocked || purseError.code === 'refresh_not_available') {
+          // A refusal, a cooldown (with `retryAt`) or a refresh already running: the account,
+          // read again, will say.
+          settle(blocked ? { blocked } : { cooldownUntil: purseError.retryAt ?? null });
+          refetchQuietly();
+          return;
         }
+        reportError(purseError, SOURCE);
+        settle({ error: purseError });
       },
     );
   }, [client, runtime, accountId, canRefresh, refetchQuietly, reportError]);
@@ -350,5 +359,38 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
     setLoaded({ status: 'loading', forId: accountId });
   }, [accountId]);
 
-  return { state, refresh, reload };
+  const id = useId();
+  const ids: BalanceIds = { heading: `${id}h`, notice: `${id}n`, status: `${id}s` };
+  const refreshStatus = state.status === 'ready' ? state.refresh.status : null;
+  const outcome = useRefreshOutcome(refreshStatus);
+  return {
+    state,
+    refresh,
+    reload,
+    ids,
+    outcome,
+    getRefreshButtonProps: () => ({
+      type: 'button',
+      'aria-disabled': !(state.status === 'ready' && state.canRefresh) || undefined,
+      'aria-busy': refreshStatus === 'pending' || undefined,
+      'aria-describedby':
+        refreshStatus === 'failed' || refreshStatus === 'error' ? ids.notice : undefined,
+      onClick: refresh,
+    }),
+    getStatusProps: () => ({ id: ids.status, role: 'status', 'aria-live': 'polite' }),
+  };
+}
+
+/** How a refresh ended, once it leaves `pending` (the button already says it is running). */
+function useRefreshOutcome(status: BalanceRefreshState['status'] | null): RefreshOutcome {
+  const [outcome, setOutcome] = useState<RefreshOutcome>(null);
+  const previous = useRef(status);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    if (was !== 'pending' || status === 'pending') return;
+    if (status === 'failed') setOutcome('failed');
+    else if (status === 'idle' || status === 'cooldown') setOutcome('updated');
+  }, [status]);
+  return outcome;
 }

@@ -1,5 +1,5 @@
 import { PurseError } from '@purse/core';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
@@ -11,7 +11,7 @@ import { PurseProvider } from '../provider/purse-provider.js';
 import { createFixturePurseClient } from '../testing/fixture-client.js';
 import { fixtureFinancialAccount } from '../testing/fixtures.js';
 import { FinancialAccountCard } from './financial-account-card.js';
-import { validateNickname } from './use-financial-account.js';
+import { MAX_NICKNAME_LENGTH, validateNickname } from './use-financial-account.js';
 
 async function expectNoAxeViolations(container: HTMLElement): Promise<void> {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
@@ -213,8 +213,12 @@ describe('FinancialAccountCard rename', () => {
 
     await user.clear(field);
     expect(field).not.toHaveAttribute('aria-invalid');
+    // The field holds at most the core rule's length; a longer value set by script still fails.
+    expect(field).toHaveAttribute('maxLength', String(MAX_NICKNAME_LENGTH));
     await user.click(field);
     await user.paste('x'.repeat(250));
+    expect(field).toHaveValue('x'.repeat(249));
+    fireEvent.change(field, { target: { value: 'x'.repeat(250) } });
     await user.keyboard('{Enter}');
 
     expect(screen.getByRole('alert')).toHaveTextContent(
