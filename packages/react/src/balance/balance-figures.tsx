@@ -1,10 +1,18 @@
-import { formatDateTime, formatMoney, formatRelativeTime, type PurseLocale } from '@purse/core';
+import {
+  asOfTime,
+  formatDateTime,
+  formatMoney,
+  formatRelativeTime,
+  type PurseLocale,
+} from '@purse/core';
 import type { ReactNode } from 'react';
 import type { BalanceCardMessages } from './messages.js';
 import type { BalanceFigures } from './use-balance.js';
 
 interface FiguresProps {
   balance: BalanceFigures;
+  /** A refresh is running: say so rather than "Refresh to get…". */
+  refreshing: boolean;
   locale: PurseLocale;
   messages: BalanceCardMessages;
 }
@@ -28,7 +36,7 @@ export function AsOf(props: {
         data-tooltip={exact}
         suppressHydrationWarning
       >
-        {messages.asOf(formatRelativeTime(asOf, { now, locale }))}
+        {messages.asOf(formatRelativeTime(asOfTime({ at: asOf, now }), { now, locale }))}
         <span className="purse-VisuallyHidden">{` (${exact})`}</span>
       </time>
     </p>
@@ -60,10 +68,12 @@ function Amounts(props: {
 }
 
 /** Available and current (cash), amounts owed (credit), or why there is no balance. */
-export function Figures({ balance, locale, messages }: FiguresProps): ReactNode {
+export function Figures({ balance, refreshing, locale, messages }: FiguresProps): ReactNode {
   if (balance.type === 'none') {
     const [title, hint] = {
-      not_yet: [messages.noBalanceYet, messages.noBalanceYetHint],
+      not_yet: refreshing
+        ? [messages.gettingBalance, null]
+        : [messages.noBalanceYet, messages.noBalanceYetHint],
       not_shared: [messages.notShared, messages.notSharedHint],
       no_permission: [messages.noPermission, null],
       disconnected: [messages.disconnectedBalance, null],

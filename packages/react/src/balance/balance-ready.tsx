@@ -1,6 +1,7 @@
 import type { LinkedAccount, PurseLocale } from '@purse/core';
 import type { ReactNode, Ref } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
+import { accountTitle } from '../accounts/account-name.js';
 import { AsOf, Figures } from './balance-figures.js';
 import type { BalanceCardMessages } from './messages.js';
 import { RefreshControls } from './refresh-controls.js';
@@ -21,7 +22,13 @@ export interface BalanceReadyProps {
 export function BalanceReady(props: BalanceReadyProps): ReactNode {
   const { state, balance, Heading, headingRef, locale, messages, common, onReconnect } = props;
   const { account, now } = state;
-  const subcategory = messages.subcategory[account.subcategory];
+  // The bank (when the account has its own name) and the kind of account, as secondary text.
+  const subtitle = [
+    account.displayName && account.institution,
+    messages.subcategory[account.subcategory],
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const badge =
     account.status === 'inactive'
       ? { tone: 'warning', text: messages.badgeInactive }
@@ -38,19 +45,20 @@ export function BalanceReady(props: BalanceReadyProps): ReactNode {
             tabIndex={-1}
             className="purse-Heading"
           >
-            {account.displayName ?? account.institution}
-          </Heading>
-          <p className="purse-Muted" data-slot="subtitle">
-            {account.institution}
+            {accountTitle(account)}
             {account.last4 ? (
               <>
                 {' '}
-                <span aria-hidden="true">•••• {account.last4}</span>
+                <span aria-hidden="true">••{account.last4}</span>
                 <span className="purse-VisuallyHidden">{messages.endingIn(account.last4)}</span>
               </>
             ) : null}
-            {subcategory ? ` · ${subcategory}` : null}
-          </p>
+          </Heading>
+          {subtitle ? (
+            <p className="purse-Muted" data-slot="subtitle">
+              {subtitle}
+            </p>
+          ) : null}
         </div>
         {badge ? (
           <span className="purse-Badge" data-tone={badge.tone} data-slot="status">
@@ -58,7 +66,12 @@ export function BalanceReady(props: BalanceReadyProps): ReactNode {
           </span>
         ) : null}
       </div>
-      <Figures balance={state.balance} locale={locale} messages={messages} />
+      <Figures
+        balance={state.balance}
+        refreshing={state.refresh.status === 'pending'}
+        locale={locale}
+        messages={messages}
+      />
       {state.balance.type === 'none' ? null : (
         <AsOf asOf={state.balance.asOf} now={now} locale={locale} messages={messages} />
       )}

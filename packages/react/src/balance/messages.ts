@@ -14,6 +14,8 @@ export interface BalanceCardMessages {
   subcategory: Partial<Record<AccountSubcategory, string>>;
   noBalanceYet: string;
   noBalanceYetHint: string;
+  /** Instead of "No balance yet" while the first refresh runs. */
+  gettingBalance: string;
   notShared: string;
   notSharedHint: string;
   noPermission: string;
@@ -57,6 +59,7 @@ const en: BalanceCardMessages = {
   },
   noBalanceYet: 'No balance yet',
   noBalanceYetHint: 'Refresh to get the latest balance from your bank.',
+  gettingBalance: 'Getting your balance from your bank…',
   notShared: 'This bank doesn’t share balances',
   notSharedHint: 'Your bank didn’t send a balance for this account.',
   noPermission: 'Balance not shared',
@@ -100,6 +103,7 @@ export const balanceCardMessagesDe: BalanceCardMessages = {
   },
   noBalanceYet: 'Noch kein Kontostand',
   noBalanceYetHint: 'Aktualisieren Sie, um den aktuellen Kontostand von Ihrer Bank abzurufen.',
+  gettingBalance: 'Kontostand wird von Ihrer Bank abgerufen …',
   notShared: 'Diese Bank teilt keine Kontostände',
   notSharedHint: 'Ihre Bank hat für dieses Konto keinen Kontostand übermittelt.',
   noPermission: 'Kontostand nicht freigegeben',
@@ -145,6 +149,7 @@ export const balanceCardMessagesFr: BalanceCardMessages = {
   },
   noBalanceYet: 'Pas encore de solde',
   noBalanceYetHint: 'Actualisez pour obtenir le dernier solde auprès de votre banque.',
+  gettingBalance: 'Récupération du solde auprès de votre banque…',
   notShared: 'Cette banque ne partage pas les soldes',
   notSharedHint: 'Votre banque n’a transmis aucun solde pour ce compte.',
   noPermission: 'Solde non partagé',

@@ -8,10 +8,13 @@ interface Props {
   details: AccountDetails;
   locale: PurseLocale;
   messages: FinancialAccountCardMessages;
+  /** Shown under the balance (the card's "Add money"). */
+  action: ReactNode;
 }
 
 /** The balance with its pending amounts, then the account and routing numbers (or why not). */
-export function AccountFigures({ account, details, locale, messages }: Props): ReactNode {
+export function AccountFigures(props: Props): ReactNode {
+  const { account, details, locale, messages, action } = props;
   const { balance } = account;
   const money = (amount: number): string =>
     formatMoney(amount, { currency: balance.currency, locale });
@@ -37,6 +40,7 @@ export function AccountFigures({ account, details, locale, messages }: Props): R
           ),
         )}
       </dl>
+      {action}
       {details.status === 'active' ? (
         <dl data-slot="details">
           <div>

@@ -54,6 +54,48 @@ describe('FinancialAccountCard', () => {
     expect(within(group).queryByText('Incoming (pending)')).not.toBeInTheDocument();
   });
 
+  it('takes the host’s name for the wallet, and is called “Wallet” without name or nickname', async () => {
+    const client = createFixturePurseClient({
+      financialAccount: fixtureFinancialAccount({ nickname: null }),
+    });
+    const { rerender } = render(
+      <PurseProvider client={client} locale="de">
+        <FinancialAccountCard />
+      </PurseProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Geldbörse' })).toBeInTheDocument();
+
+    rerender(
+      <PurseProvider client={client} locale="de">
+        <FinancialAccountCard name="Fieldwork Wallet" />
+      </PurseProvider>,
+    );
+    expect(screen.getByRole('group', { name: 'Fieldwork Wallet' })).toBeInTheDocument();
+    // The host names it: the user does not rename it here.
+    expect(screen.queryByRole('button', { name: 'Umbenennen' })).not.toBeInTheDocument();
+  });
+
+  it('offers “Add money” when the host passes onAddMoney', async () => {
+    const user = userEvent.setup();
+    const onAddMoney = vi.fn();
+    const client = createFixturePurseClient({ financialAccount: fixtureFinancialAccount() });
+    const { rerender } = render(
+      <PurseProvider client={client}>
+        <FinancialAccountCard />
+      </PurseProvider>,
+    );
+    await screen.findByRole('group', { name: 'Maya’s Purse' });
+    expect(screen.queryByRole('button', { name: 'Add money' })).not.toBeInTheDocument();
+
+    rerender(
+      <PurseProvider client={client}>
+        <FinancialAccountCard onAddMoney={onAddMoney} />
+      </PurseProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Add money' }));
+    expect(onAddMoney).toHaveBeenCalledWith(expect.objectContaining({ nickname: 'Maya’s Purse' }));
+  });
+
   it('shows pending amounts when there are some', async () => {
     const financialAccount = fixtureFinancialAccount({
       balance: { currency: 'usd', cash: 1_250_00, inboundPending: 75_00, outboundPending: 300_00 },
@@ -222,7 +264,7 @@ describe('FinancialAccountCard rename', () => {
     await user.keyboard('{Enter}');
 
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Use fewer than 250 characters (this name has 250).',
+      'Use at most 249 characters (this name has 250).',
     );
     expect(client.calls.map(([method]) => method)).not.toContain('renameFinancialAccount');
   });

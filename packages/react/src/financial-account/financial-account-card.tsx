@@ -20,8 +20,19 @@ export interface FinancialAccountCardProps extends Omit<
   ComponentPropsWithoutRef<'div'>,
   'children'
 > {
-  /** The level of the card's heading (the account's nickname). @default 3 */
+  /** The level of the card's heading (the wallet's name). @default 3 */
   headingLevel?: 2 | 3;
+  /**
+   * The wallet's name as your app calls it (for example "Fieldwork Wallet"), shown as the
+   * heading in place of the nickname stored at Stripe; the card then offers no rename.
+   * @default the account's nickname, else "Wallet" in the provider's locale
+   */
+  name?: string | undefined;
+  /**
+   * Offers "Add money" on an open account; called when it is pressed (for example, show a
+   * `<TopUp>`). Without it, the card has no such button.
+   */
+  onAddMoney?: ((account: FinancialAccountView) => void) | undefined;
   /** Called after the user renamed the account, with the server's updated account. */
   onRename?: ((account: FinancialAccountView) => void) | undefined;
   ref?: Ref<HTMLDivElement>;
@@ -33,7 +44,7 @@ export interface FinancialAccountCardProps extends Omit<
  * `useFinancialAccount()`.
  */
 function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode {
-  const { headingLevel = 3, onRename, className, ref, ...rest } = props;
+  const { headingLevel = 3, name, onAddMoney, onRename, className, ref, ...rest } = props;
   const financial = useFinancialAccount({ onRename });
   const { state, renameState, editing, ids } = financial;
   const { locale } = usePurseContext('FinancialAccountCard');
@@ -97,14 +108,14 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
           tabIndex={-1}
           className={cx('purse-Heading', editing && 'purse-VisuallyHidden')}
         >
-          {account.nickname ?? messages.defaultName}
+          {name ?? account.nickname ?? messages.defaultName}
         </Heading>
         {account.status === 'closed' ? (
           <span className="purse-Badge" data-slot="status">
             {messages.closed}
           </span>
         ) : null}
-        {!editing && account.status === 'open' ? (
+        {!editing && name === undefined && account.status === 'open' ? (
           <button
             {...financial.getRenameButtonProps()}
             className="purse-Button"
@@ -117,7 +128,27 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
         ) : null}
       </div>
       {editing ? <RenameForm account={financial} messages={messages} common={common} /> : null}
-      <AccountFigures account={account} details={details} locale={locale} messages={messages} />
+      <AccountFigures
+        account={account}
+        details={details}
+        locale={locale}
+        messages={messages}
+        action={
+          onAddMoney && account.status === 'open' ? (
+            <button
+              type="button"
+              className="purse-Button"
+              data-size="small"
+              data-slot="add-money"
+              onClick={() => {
+                onAddMoney(account);
+              }}
+            >
+              {messages.addMoney}
+            </button>
+          ) : null
+        }
+      />
       <p {...financial.getStatusProps()} className="purse-VisuallyHidden" data-slot="announcement">
         {renameState.status === 'saved' ? messages.renamed(renameState.nickname) : ''}
       </p>

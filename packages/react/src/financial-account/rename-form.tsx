@@ -1,3 +1,4 @@
+import { MAX_NICKNAME_LENGTH } from '@purse/core';
 import type { ReactNode } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
 import { describeError } from '../i18n/use-messages.js';
@@ -13,7 +14,7 @@ function renameError(
   if (rename.status === 'invalid')
     return rename.problem === 'empty'
       ? messages.nicknameEmpty
-      : messages.nicknameTooLong(rename.length);
+      : messages.nicknameTooLong(rename.length, MAX_NICKNAME_LENGTH);
   if (rename.status === 'error')
     return rename.error.code === 'parameter_invalid'
       ? messages.nicknameRejected
@@ -42,7 +43,7 @@ export function RenameForm({ account, messages, common }: RenameFormProps): Reac
           </p>
         ) : null}
         <p id={account.ids.hint} data-slot="hint">
-          {messages.nicknameHint}
+          {messages.nicknameHint(MAX_NICKNAME_LENGTH)}
         </p>
       </div>
       <div data-slot="actions">

@@ -1,4 +1,5 @@
-import type { LinkedAccount, PurseError } from '@purse/core';
+import type { PurseError } from '@purse/core';
+import { accountName } from '../accounts/account-name.js';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
@@ -40,11 +41,6 @@ function BankIcon(): ReactNode {
       <path d="M2 6.5 8 3l6 3.5M3 6.5h10M4 8v4M6.7 8v4M9.3 8v4M12 8v4M2.5 13.5h11" />
     </svg>
   );
-}
-
-function accountName(account: LinkedAccount): string {
-  const name = account.displayName ?? account.institution;
-  return account.last4 ? `${name} ••${account.last4}` : name;
 }
 
 function errorText(
