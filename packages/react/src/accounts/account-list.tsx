@@ -1,6 +1,6 @@
 import type { LinkedAccount } from '@purse/core';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
-import { BalanceCard } from '../balance/balance-card.js';
+import { BALANCE_SKELETON, BalanceCard } from '../balance/balance-card.js';
 import { commonText } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { ErrorNotice } from '../ui/error-notice.js';
@@ -22,9 +22,6 @@ export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   ref?: Ref<HTMLDivElement>;
 }
 
-/** Two balance-card shapes while the list first loads. */
-const SKELETON = ['title', 'subtitle', 'amount', 'line'] as const;
-
 /**
  * The user's linked bank accounts as a grid of `<BalanceCard>`s, live: an account linked with
  * `<LinkBankAccount>` appears at once. Built only from `useLinkedAccounts()`.
@@ -41,10 +38,11 @@ function AccountListRender(props: AccountListProps): ReactNode {
 
   let content: ReactNode;
   if (firstLoad) {
+    // Two balance cards' shapes.
     content = [0, 1].map((key) => (
       <div key={key} className="purse-Card purse-BalanceCard" data-state="loading">
         {/* Said once for the list, not once per shape. */}
-        <Skeleton label={key === 0 ? common.loading : ''} parts={SKELETON} />
+        <Skeleton label={key === 0 ? common.loading : ''} parts={BALANCE_SKELETON} />
       </div>
     ));
   } else if (state.status === 'error' && shown.length === 0) {

@@ -12,8 +12,8 @@ import { BalanceReady } from './balance-ready.js';
 import { balanceCardText } from './messages.js';
 import { useBalance, type UseBalanceOptions } from './use-balance.js';
 
-/** Title, account line, amount, freshness: the shape of the loaded card. */
-const BALANCE_SKELETON = ['title', 'subtitle', 'amount', 'line'] as const;
+/** Title, account line, amount, freshness: the shape of the loaded card (and AccountList's). */
+export const BALANCE_SKELETON = ['title', 'subtitle', 'amount', 'line'] as const;
 
 export interface BalanceCardProps
   extends UseBalanceOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

@@ -6,10 +6,11 @@
  * or disconnected account or one that did not grant the `balances` permission.
  */
 import { QUERY_KEYS, type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 import { useNow } from '../utils/use-now.js';
+import { useReportError } from '../utils/use-report-error.js';
 
 export interface UseBalanceOptions {
   /** The linked account (`fca_…`). */
@@ -130,11 +131,6 @@ const SOURCE = 'BalanceCard';
 /** How often "as of 2 minutes ago" is recomputed when no countdown is running, in ms. */
 const RELATIVE_TICK_MS = 30_000;
 
-type Loaded =
-  | { status: 'loading'; forId: string }
-  | { status: 'error'; forId: string; error: PurseError }
-  | { status: 'ready'; forId: string; account: LinkedAccount };
-
 interface Local {
   forId: string;
   /** The refresh request is in flight. */
@@ -176,11 +172,10 @@ export function balanceFigures(account: LinkedAccount): BalanceFigures {
 }
 
 function unavailableReason(account: LinkedAccount, local: Local): RefreshUnavailableReason | null {
-  if (account.status === 'disconnected' || local.blocked === 'disconnected') return 'disconnected';
-  if (account.status === 'inactive' || local.blocked === 'inactive') return 'inactive';
-  if (!account.permissions.includes('balances') || local.blocked === 'permission_missing')
-    return 'permission_missing';
-  return null;
+  // The server's latest refusal first: it knows more than the account we last read.
+  if (local.blocked) return local.blocked;
+  if (account.status !== 'active') return account.status;
+  return account.permissions.includes('balances') ? null : 'permission_missing';
 }
 
 /** When the next refresh may start, or null if nothing says it must wait. */
@@ -215,66 +210,47 @@ function refreshState(account: LinkedAccount, local: Local, now: number): Balanc
  */
 export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   const { accountId, initialAccount } = options;
-  const { client, live, runtime, reportError } = usePurseContext('useBalance');
+  const ctx = usePurseContext('useBalance');
+  const { client, live, runtime, reportError } = ctx;
 
-  const [loaded, setLoaded] = useState<Loaded>(() =>
-    initialAccount?.id === accountId
-      ? { status: 'ready', forId: accountId, account: initialAccount }
-      : { status: 'loading', forId: accountId },
+  // The account from the provider's cache: the account list fills it, and one request serves
+  // every view of an account that is not there yet.
+  const key = QUERY_KEYS.account(accountId);
+  const subscribe = useCallback(
+    (listener: () => void) => runtime.cache.subscribe(key, listener),
+    [runtime, key],
   );
+  const read = useCallback(() => runtime.cache.get<LinkedAccount>(key), [runtime, key]);
+  const entry = useSyncExternalStore(subscribe, read, read);
+  const initial = initialAccount?.id === accountId ? initialAccount : null;
+  const account = entry.status === 'ready' ? entry.data : entry.status === 'error' ? null : initial;
+  const error = entry.status === 'error' ? entry.error : null;
+  useReportError(ctx, error, SOURCE);
+
   const [localState, setLocal] = useState<Local>(() => freshLocal(accountId));
   const local = localState.forId === accountId ? localState : freshLocal(accountId);
-  const current: Loaded =
-    loaded.forId === accountId ? loaded : { status: 'loading', forId: accountId };
-  const account = current.status === 'ready' ? current.account : null;
 
-  // Load the account (first render without `initialAccount`, a new `accountId`, or reload()).
-  const needsFetch = current.status === 'loading';
+  // Without `initialAccount`, load it (at once from the cache when the list has it).
   useEffect(() => {
-    if (!needsFetch) return;
-    let active = true;
-    // Shared: from the provider's cache (the account list fills it), else one request for all views.
-    runtime.readAccount(accountId).then(
-      (fetched) => {
-        if (active) setLoaded({ status: 'ready', forId: accountId, account: fetched });
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const purseError = toPurseError(error);
-        reportError(purseError, SOURCE);
-        setLoaded({ status: 'error', forId: accountId, error: purseError });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [runtime, accountId, needsFetch, reportError]);
+    if (!initial) runtime.readAccount(accountId).catch(() => undefined);
+  }, [runtime, accountId, initial]);
 
-  // Live updates for this account.
+  // Live updates for this account; a new account clears what a refusal said about the old one.
   useEffect(
     () =>
       live.subscribe('account.updated', (event) => {
         if (event.data.id !== accountId) return;
-        setLoaded({ status: 'ready', forId: accountId, account: event.data });
+        runtime.receiveAccount(event.data);
         setLocal((previous) =>
           previous.forId === accountId ? { ...previous, blocked: null, error: null } : previous,
         );
       }),
-    [live, accountId],
+    [live, runtime, accountId],
   );
 
-  /** Refetches without leaving the ready state; failures are left for the next try. */
+  /** Reads the account again; the card keeps what it shows, and failures wait for the next try. */
   const refetchQuietly = useCallback(() => {
-    runtime.readAccount(accountId, { force: true }).then(
-      (fetched) => {
-        setLoaded((previous) =>
-          previous.forId === accountId && previous.status === 'ready'
-            ? { ...previous, account: fetched }
-            : previous,
-        );
-      },
-      () => undefined,
-    );
+    runtime.readAccount(accountId, { force: true }).catch(() => undefined);
   }, [runtime, accountId]);
 
   // While the bank works on a refresh and the stream is down, poll for the outcome.
@@ -290,32 +266,20 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   const now = useNow(client, account !== null, countingDown ? 1000 : RELATIVE_TICK_MS);
 
   let state: BalanceState;
-  switch (current.status) {
-    case 'loading':
-      state = { status: 'loading' };
-      break;
-    case 'error':
-      state = { status: 'error', error: current.error };
-      break;
-    case 'ready': {
-      const refresh = refreshState(current.account, local, now);
-      state = {
-        status: 'ready',
-        account: current.account,
-        balance: balanceFigures(current.account),
-        refresh,
-        canRefresh:
-          refresh.status === 'idle' ||
-          refresh.status === 'error' ||
-          (refresh.status === 'failed' && refresh.secondsLeft === 0),
-        now,
-      };
-      break;
-    }
-    default:
-      current satisfies never;
-      throw new Error('unreachable');
-  }
+  if (account) {
+    const refresh = refreshState(account, local, now);
+    state = {
+      status: 'ready',
+      account,
+      balance: balanceFigures(account),
+      refresh,
+      canRefresh:
+        refresh.status === 'idle' ||
+        refresh.status === 'error' ||
+        (refresh.status === 'failed' && refresh.secondsLeft === 0),
+      now,
+    };
+  } else state = error ? { status: 'error', error } : { status: 'loading' };
 
   const canRefresh = useLatest(state.status === 'ready' && state.canRefresh);
   const requesting = useRef(false);
@@ -337,7 +301,6 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
       (refreshed) => {
         settle({});
         runtime.receiveAccount(refreshed);
-        setLoaded({ status: 'ready', forId: accountId, account: refreshed });
       },
       (error: unknown) => {
         const purseError = toPurseError(error);
@@ -355,9 +318,7 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
     );
   }, [client, runtime, accountId, canRefresh, refetchQuietly, reportError]);
 
-  const reload = useCallback(() => {
-    setLoaded({ status: 'loading', forId: accountId });
-  }, [accountId]);
+  const reload = refetchQuietly;
 
   const id = useId();
   const ids: BalanceIds = { heading: `${id}h`, notice: `${id}n`, status: `${id}s` };
