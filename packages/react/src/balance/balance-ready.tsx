@@ -134,17 +134,14 @@ function RefreshLabel(props: {
   }
   const waiting = refresh.status === 'cooldown' || refresh.status === 'failed';
   if (waiting && refresh.secondsLeft > 0) {
-    const [visible, spoken] =
-      refresh.status === 'cooldown'
-        ? [messages.refreshIn, messages.refreshInSpoken]
-        : [messages.tryAgainIn, messages.tryAgainInSpoken];
+    const label = refresh.status === 'cooldown' ? messages.refreshIn : messages.tryAgainIn;
     return (
       <>
         <span aria-hidden="true" data-slot="countdown">
-          {visible(formatCountdown(refresh.secondsLeft, { locale }))}
+          {label(formatCountdown(refresh.secondsLeft, { locale }))}
         </span>
         <span className="purse-VisuallyHidden">
-          {spoken(formatDuration(refresh.secondsLeft, { locale }))}
+          {label(formatDuration(refresh.secondsLeft, { locale }))}
         </span>
       </>
     );
