@@ -134,15 +134,13 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
         locale={locale}
         messages={messages}
         action={
+          // The wallet's main action: a full-size button.
           onAddMoney && account.status === 'open' ? (
             <button
               type="button"
               className="purse-Button"
-              data-size="small"
               data-slot="add-money"
-              onClick={() => {
-                onAddMoney(account);
-              }}
+              onClick={() => onAddMoney(account)}
             >
               {messages.addMoney}
             </button>
