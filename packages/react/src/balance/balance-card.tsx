@@ -95,7 +95,11 @@ function BalanceCardRender(props: BalanceCardProps): ReactNode {
         common={common}
         onReconnect={onReconnect}
       />
-      <p {...balance.getStatusProps()} className="purse-VisuallyHidden" data-slot="announcement">
+      <p
+        {...balance.getLiveRegionProps()}
+        className="purse-VisuallyHidden"
+        data-slot="announcement"
+      >
         {balance.outcome === 'failed'
           ? messages.failedAnnouncement
           : balance.outcome === 'updated'

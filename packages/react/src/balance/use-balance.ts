@@ -124,7 +124,12 @@ export interface UseBalanceResult {
     onClick: () => void;
   };
   /** The polite live region that says how a refresh ended (see `outcome`). */
-  getStatusProps: () => { id: string; role: 'status'; 'aria-live': 'polite' };
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
 }
 
 const SOURCE = 'BalanceCard';
@@ -338,7 +343,12 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
         refreshStatus === 'failed' || refreshStatus === 'error' ? ids.notice : undefined,
       onClick: refresh,
     }),
-    getStatusProps: () => ({ id: ids.status, role: 'status', 'aria-live': 'polite' }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
   };
 }
 

@@ -147,7 +147,11 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
           ) : null
         }
       />
-      <p {...financial.getStatusProps()} className="purse-VisuallyHidden" data-slot="announcement">
+      <p
+        {...financial.getLiveRegionProps()}
+        className="purse-VisuallyHidden"
+        data-slot="announcement"
+      >
         {renameState.status === 'saved' ? messages.renamed(renameState.nickname) : ''}
       </p>
     </div>

@@ -120,7 +120,12 @@ export interface UseFinancialAccountResult {
   /** "Cancel". */
   getCancelButtonProps: () => { type: 'button'; onClick: () => void };
   /** The polite live region that says the account was renamed (`renameState` is `saved`). */
-  getStatusProps: () => { id: string; role: 'status'; 'aria-live': 'polite' };
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
 }
 
 const SOURCE = 'FinancialAccountCard';
@@ -230,7 +235,7 @@ type RenameEditor = Pick<
   | 'getNicknameInputProps'
   | 'getSaveButtonProps'
   | 'getCancelButtonProps'
-  | 'getStatusProps'
+  | 'getLiveRegionProps'
 >;
 
 /** The rename form's draft, focus and element props, over `rename()`. */
@@ -324,6 +329,11 @@ function useRenameEditor(inputs: {
     }),
     getSaveButtonProps: () => ({ type: 'submit', 'aria-disabled': saving || undefined }),
     getCancelButtonProps: () => ({ type: 'button', onClick: cancelRename }),
-    getStatusProps: () => ({ id: ids.status, role: 'status', 'aria-live': 'polite' }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
   };
 }

@@ -140,7 +140,7 @@ function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
         )}
         <span data-slot="label">{buttonLabel(state, messages, children)}</span>
       </button>
-      <p {...link.getStatusProps()} className="purse-Muted" data-slot="announcement">
+      <p {...link.getLiveRegionProps()} className="purse-Muted" data-slot="announcement">
         {announcement}
       </p>
       {state.status === 'error' ? (

@@ -82,7 +82,12 @@ export interface UseLinkBankAccountResult {
     onClick: () => void;
   };
   /** The polite live region that says what was linked, or that the user left the flow. */
-  getStatusProps: () => { id: string; role: 'status'; 'aria-live': 'polite' };
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
   /** The error shown after a failed flow: an alert. */
   getErrorProps: () => { id: string; role: 'alert' };
 }
@@ -267,7 +272,12 @@ export function useLinkBankAccount(
       'aria-describedby': state.status === 'error' ? ids.error : undefined,
       onClick: open,
     }),
-    getStatusProps: () => ({ id: ids.status, role: 'status', 'aria-live': 'polite' }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
     getErrorProps: () => ({ id: ids.error, role: 'alert' }),
   };
 }
