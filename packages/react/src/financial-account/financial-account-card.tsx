@@ -8,9 +8,8 @@ import { Skeleton } from '../ui/skeleton.js';
 import { useRetryFocus } from '../ui/use-retry-focus.js';
 import { cx } from '../utils/cx.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
-import { AccountFigures } from './account-figures.js';
 import { financialAccountCardText } from './messages.js';
-import { RenameForm } from './rename-form.js';
+import { FinancialAccountReady } from './financial-account-ready.js';
 import { useFinancialAccount } from './use-financial-account.js';
 
 /** Name, balance and two detail lines: the shape of the loaded card. */
@@ -92,7 +91,7 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
     );
   }
 
-  const { account, details } = state;
+  const { details } = state;
   return (
     <div
       {...root}
@@ -101,51 +100,16 @@ function FinancialAccountCardRender(props: FinancialAccountCardProps): ReactNode
       role="group"
       aria-labelledby={ids.heading}
     >
-      <div data-slot="header">
-        <Heading
-          id={ids.heading}
-          ref={headingRef}
-          tabIndex={-1}
-          className={cx('purse-Heading', editing && 'purse-VisuallyHidden')}
-        >
-          {name ?? account.nickname ?? messages.defaultName}
-        </Heading>
-        {account.status === 'closed' ? (
-          <span className="purse-Badge" data-slot="status">
-            {messages.closed}
-          </span>
-        ) : null}
-        {!editing && name === undefined && account.status === 'open' ? (
-          <button
-            {...financial.getRenameButtonProps()}
-            className="purse-Button"
-            data-variant="secondary"
-            data-size="small"
-            data-slot="rename"
-          >
-            {messages.rename}
-          </button>
-        ) : null}
-      </div>
-      {editing ? <RenameForm account={financial} messages={messages} common={common} /> : null}
-      <AccountFigures
-        account={account}
-        details={details}
+      <FinancialAccountReady
+        state={state}
+        financial={financial}
+        Heading={Heading}
+        headingRef={headingRef}
+        name={name}
+        onAddMoney={onAddMoney}
         locale={locale}
         messages={messages}
-        action={
-          // The wallet's main action: a full-size button.
-          onAddMoney && account.status === 'open' ? (
-            <button
-              type="button"
-              className="purse-Button"
-              data-slot="add-money"
-              onClick={() => onAddMoney(account)}
-            >
-              {messages.addMoney}
-            </button>
-          ) : null
-        }
+        common={common}
       />
       <p
         {...financial.getLiveRegionProps()}
