@@ -20,7 +20,7 @@ export const COMPONENT_LIMIT = '12 kB';
  * cannot grow while their views are split up. Lower each to COMPONENT_LIMIT once it fits.
  */
 const OVER_TARGET = {
-  AccountList: '12.3 kB',
+  AccountList: '12.28 kB',
   TransferStatus: '12.85 kB',
   TopUp: '14.6 kB',
   SpendingChart: '17.8 kB',

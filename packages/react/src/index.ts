@@ -158,3 +158,6 @@ export type {
 } from './wallet-activity/index.js';
 export type { HistoryListIds, HistoryListResult } from './history-list/use-history-list.js';
 export type { HeadingLevel } from './history-list/heading-level.js';
+// What custom balance and financial-account views read from their hooks' prop getters.
+export type { BalanceIds, RefreshOutcome } from './balance/index.js';
+export type { FinancialAccountIds, UseFinancialAccountOptions } from './financial-account/index.js';

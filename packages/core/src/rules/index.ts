@@ -12,3 +12,4 @@ export {
   spendableBalance,
 } from './top-up.js';
 export { holderTopic, topicsFor } from './topics.js';
+export { asOfTime } from './as-of.js';

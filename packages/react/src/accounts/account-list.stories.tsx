@@ -90,6 +90,8 @@ export const LinkingAddsACard: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Link a bank account' }));
     const list = await canvas.findByRole('list', { name: 'Linked bank accounts' });
-    await expect(within(list).getByRole('heading', { name: 'Everyday Checking' })).toBeVisible();
+    await expect(
+      within(list).getByRole('heading', { name: 'Everyday Checking ending in 6789' }),
+    ).toBeVisible();
   },
 };

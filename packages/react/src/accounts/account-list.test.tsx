@@ -137,12 +137,12 @@ describe('AccountList', () => {
     );
     const list = await screen.findByRole('list', { name: 'Linked bank accounts' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(list).getByRole('group', { name: 'Everyday Checking' })).toHaveTextContent(
-      '$4,218.37',
-    );
-    expect(within(list).getByRole('group', { name: 'Rewards Credit Card' })).toHaveTextContent(
-      '$1,284.16',
-    );
+    expect(
+      within(list).getByRole('group', { name: 'Everyday Checking ending in 6789' }),
+    ).toHaveTextContent('$4,218.37');
+    expect(
+      within(list).getByRole('group', { name: 'Rewards Credit Card ending in 1881' }),
+    ).toHaveTextContent('$1,284.16');
     expect(client.calls).toEqual([['listAccounts']]);
   });
 

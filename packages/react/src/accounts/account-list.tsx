@@ -1,12 +1,14 @@
 import type { LinkedAccount } from '@purse/core';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
-import { BalanceCard } from '../balance/balance-card.js';
+import { BALANCE_SKELETON, BalanceCard } from '../balance/balance-card.js';
 import { commonText } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import { Skeleton } from '../ui/skeleton.js';
 import { cx } from '../utils/cx.js';
+import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 import { accountListText } from './messages.js';
 import { useLinkedAccounts } from './use-linked-accounts.js';
-import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Which accounts to show. @default every linked account */
@@ -22,53 +24,36 @@ export interface AccountListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
 
 /**
  * The user's linked bank accounts as a grid of `<BalanceCard>`s, live: an account linked with
- * `<LinkBankAccount>` appears at once.
+ * `<LinkBankAccount>` appears at once. Built only from `useLinkedAccounts()`.
  */
 function AccountListRender(props: AccountListProps): ReactNode {
   const { filter, headingLevel = 3, emptyAction, onReconnect, className, ref, ...rest } = props;
-  const { state: result, reload } = useLinkedAccounts();
+  const linked = useLinkedAccounts();
+  const { state } = linked;
   const messages = useMessages(accountListText, 'AccountList');
   const common = useMessages(commonText, 'AccountList');
-  const shown = filter ? result.accounts.filter(filter) : result.accounts;
+  const shown = filter ? state.accounts.filter(filter) : state.accounts;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const firstLoad = result.status === 'loading' && result.accounts.length === 0;
+  const firstLoad = state.status === 'loading' && state.accounts.length === 0;
 
   let content: ReactNode;
   if (firstLoad) {
-    content = (
-      <>
-        <span className="purse-VisuallyHidden">{common.loading}</span>
-        {[0, 1].map((key) => (
-          <div
-            key={key}
-            className="purse-Card purse-BalanceCard"
-            data-state="loading"
-            aria-hidden="true"
-          >
-            <span className="purse-Skeleton" data-slot="skeleton-title" />
-            <span className="purse-Skeleton" data-slot="skeleton-subtitle" />
-            <span className="purse-Skeleton" data-slot="skeleton-amount" />
-            <span className="purse-Skeleton" data-slot="skeleton-line" />
-          </div>
-        ))}
-      </>
-    );
-  } else if (result.status === 'error' && shown.length === 0) {
+    // Two balance cards' shapes.
+    content = [0, 1].map((key) => (
+      <div key={key} className="purse-Card purse-BalanceCard" data-state="loading">
+        {/* Said once for the list, not once per shape. */}
+        <Skeleton label={key === 0 ? common.loading : ''} parts={BALANCE_SKELETON} />
+      </div>
+    ));
+  } else if (state.status === 'error' && shown.length === 0) {
     content = (
       <div className="purse-Card" data-slot="error">
-        <div role="alert" className="purse-Alert" data-tone="danger">
-          <strong>{messages.loadFailed}</strong>
-          <span>{describeError(result.error, common)}</span>
-        </div>
-        <button
-          type="button"
-          className="purse-Button"
-          data-variant="secondary"
-          data-size="small"
-          onClick={reload}
-        >
-          {common.retry}
-        </button>
+        <ErrorNotice
+          title={messages.loadFailed}
+          message={describeError(state.error, common)}
+          retryLabel={common.retry}
+          onRetry={linked.reload}
+        />
       </div>
     );
   } else if (shown.length === 0) {
@@ -81,8 +66,7 @@ function AccountListRender(props: AccountListProps): ReactNode {
     );
   } else {
     content = (
-      // role="list": `list-style: none` drops the list role in Safari.
-      <ul role="list" aria-label={messages.listLabel} data-slot="list">
+      <ul {...linked.getListProps()} aria-label={messages.listLabel} data-slot="list">
         {shown.map((account) => (
           <li key={account.id}>
             <BalanceCard
@@ -102,7 +86,7 @@ function AccountListRender(props: AccountListProps): ReactNode {
       {...rest}
       ref={ref}
       className={cx('purse-AccountList', className)}
-      data-state={result.status}
+      data-state={state.status}
       aria-busy={firstLoad || undefined}
     >
       {content}

@@ -14,6 +14,8 @@ export interface UseLinkedAccountsResult {
   state: LinkedAccountsState;
   /** Loads the list again from the server. */
   reload: () => void;
+  /** The list of accounts: a list role that survives `list-style: none`, busy while loading. */
+  getListProps: () => { role: 'list'; 'aria-busy': true | undefined };
 }
 
 export function useLinkedAccounts(): UseLinkedAccountsResult {
@@ -21,5 +23,9 @@ export function useLinkedAccounts(): UseLinkedAccountsResult {
   const store = ctx.runtime.store(LinkedAccountsStore);
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useReportError(ctx, state.status === 'error' ? state.error : null, 'useLinkedAccounts');
-  return { state, reload: store.reload };
+  return {
+    state,
+    reload: store.reload,
+    getListProps: () => ({ role: 'list', 'aria-busy': state.status === 'loading' || undefined }),
+  };
 }

@@ -110,6 +110,31 @@ export const NoBalanceYet: Story = {
   },
 };
 
+/** The first refresh is running: the card says it is getting the balance, not "No balance yet". */
+export const FirstRefreshRunning: Story = {
+  parameters: {
+    purse: {
+      client: {
+        accounts: [
+          fixtureAccount({
+            balance: null,
+            balanceRefresh: {
+              status: 'pending',
+              lastAttemptedAt: FIXTURE_NOW - 5,
+              nextRefreshAvailableAt: null,
+            },
+          }),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Getting your balance from your bank…')).toBeVisible();
+    await expect(canvas.queryByText('No balance yet')).toBeNull();
+  },
+};
+
 /** The last refresh succeeded, but the bank sent no balance. */
 export const BankSharesNoBalance: Story = {
   parameters: { purse: { client: { accounts: [fixtureAccount({ balance: null })] } } },

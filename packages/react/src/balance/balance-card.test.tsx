@@ -55,11 +55,14 @@ describe('BalanceCard balances', () => {
       </PurseProvider>,
     );
 
-    const group = await screen.findByRole('group', { name: 'Everyday Checking' });
+    const group = await screen.findByRole('group', { name: 'Everyday Checking ending in 6789' });
     expect(group).toHaveAttribute('data-state', 'ready');
-    expect(within(group).getByText('•••• 6789')).toHaveAttribute('aria-hidden', 'true');
+    // Read by its name, the bank as secondary text.
+    expect(within(group).getByText('••6789')).toHaveAttribute('aria-hidden', 'true');
     expect(within(group).getByText('ending in 6789')).toHaveClass('purse-VisuallyHidden');
-    expect(group).toHaveTextContent(/StripeBank .* · Checking/);
+    expect(group.querySelector('[data-slot="subtitle"]')).toHaveTextContent(
+      /^StripeBank · Checking$/,
+    );
     expect(within(group).getByText('Available').nextElementSibling).toHaveTextContent('$4,218.37');
     expect(within(group).getByText('Current balance').nextElementSibling).toHaveTextContent(
       '$4,307.93',
@@ -122,6 +125,50 @@ describe('BalanceCard balances', () => {
       'aria-disabled',
     );
     expect(card().querySelector('time')).toBeNull();
+  });
+
+  it('says it is getting the balance, not “No balance yet”, while the first refresh runs', () => {
+    const account = fixtureAccount({
+      balance: null,
+      balanceRefresh: {
+        status: 'pending',
+        lastAttemptedAt: FIXTURE_NOW - 5,
+        nextRefreshAvailableAt: null,
+      },
+    });
+    render(
+      <PurseProvider client={createFixturePurseClient({ accounts: [account] })}>
+        <BalanceCard accountId={account.id} initialAccount={account} />
+      </PurseProvider>,
+    );
+    expect(screen.getByText('Getting your balance from your bank…')).toBeInTheDocument();
+    expect(screen.queryByText('No balance yet')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Refresh to get/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Refreshing…' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+  });
+
+  it('never shows a future “as of” when the browser’s clock runs behind the server’s', () => {
+    // The bank's balance is stamped 2 seconds after what this browser thinks is now.
+    const account = fixtureAccount({
+      balance: {
+        type: 'cash',
+        currency: 'usd',
+        current: 100,
+        available: 100,
+        asOf: FIXTURE_NOW + 2,
+      },
+    });
+    render(
+      <PurseProvider client={createFixturePurseClient({ accounts: [account] })}>
+        <BalanceCard accountId={account.id} initialAccount={account} />
+      </PurseProvider>,
+    );
+    const asOf = card().querySelector('time');
+    expect(asOf).toHaveTextContent(/^as of now/);
+    expect(asOf).not.toHaveTextContent(/in \d+ second/);
   });
 
   it('says the bank shares no balance when a refresh succeeded without one', () => {
@@ -200,7 +247,9 @@ describe('BalanceCard balances', () => {
 
     await user.click(screen.getByRole('button', { name: 'Try again' }));
 
-    const heading = await screen.findByRole('heading', { name: 'Everyday Checking' });
+    const heading = await screen.findByRole('heading', {
+      name: 'Everyday Checking ending in 6789',
+    });
     expect(heading).toHaveFocus();
   });
 
@@ -576,7 +625,9 @@ describe('BalanceCard integration', () => {
     act(() => {
       live?.emit({ type: 'account.updated', data: fixtureCreditAccount() });
     });
-    expect(screen.getByRole('group', { name: 'Everyday Checking' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Everyday Checking ending in 6789' }),
+    ).toBeInTheDocument();
   });
 
   it('forwards its ref, spreads HTML props and uses the heading level asked for', () => {
@@ -599,7 +650,7 @@ describe('BalanceCard integration', () => {
     expect(root).toBe(screen.getByTestId('balance'));
     expect(screen.getByTestId('balance')).toHaveClass('purse-Card', 'purse-BalanceCard', 'custom');
     expect(
-      screen.getByRole('heading', { level: 2, name: 'Everyday Checking' }),
+      screen.getByRole('heading', { level: 2, name: 'Everyday Checking ending in 6789' }),
     ).toBeInTheDocument();
   });
 

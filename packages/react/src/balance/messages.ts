@@ -14,19 +14,19 @@ export interface BalanceCardMessages {
   subcategory: Partial<Record<AccountSubcategory, string>>;
   noBalanceYet: string;
   noBalanceYetHint: string;
+  /** Instead of "No balance yet" while the first refresh runs. */
+  gettingBalance: string;
   notShared: string;
   notSharedHint: string;
   noPermission: string;
   disconnectedBalance: string;
   refresh: string;
   refreshing: string;
-  /** `countdown` is `0:42`. */
-  refreshIn: (countdown: string) => string;
-  /** `duration` is "42 seconds", for screen readers. */
-  refreshInSpoken: (duration: string) => string;
+  /** `time` is `0:42` on screen and "42 seconds" for screen readers. */
+  refreshIn: (time: string) => string;
   tryAgain: string;
-  tryAgainIn: (countdown: string) => string;
-  tryAgainInSpoken: (duration: string) => string;
+  /** `time` as in `refreshIn`. */
+  tryAgainIn: (time: string) => string;
   failed: string;
   updated: string;
   failedAnnouncement: string;
@@ -57,6 +57,7 @@ const en: BalanceCardMessages = {
   },
   noBalanceYet: 'No balance yet',
   noBalanceYetHint: 'Refresh to get the latest balance from your bank.',
+  gettingBalance: 'Getting your balance from your bank…',
   notShared: 'This bank doesn’t share balances',
   notSharedHint: 'Your bank didn’t send a balance for this account.',
   noPermission: 'Balance not shared',
@@ -64,10 +65,8 @@ const en: BalanceCardMessages = {
   refresh: 'Refresh balance',
   refreshing: 'Refreshing…',
   refreshIn: (countdown) => `Refresh available in ${countdown}`,
-  refreshInSpoken: (duration) => `Refresh available in ${duration}`,
   tryAgain: 'Try again',
   tryAgainIn: (countdown) => `Try again in ${countdown}`,
-  tryAgainInSpoken: (duration) => `Try again in ${duration}`,
   failed: 'Your bank didn’t respond to the last refresh.',
   updated: 'Balance updated',
   failedAnnouncement: 'The balance couldn’t be refreshed',
@@ -100,6 +99,7 @@ export const balanceCardMessagesDe: BalanceCardMessages = {
   },
   noBalanceYet: 'Noch kein Kontostand',
   noBalanceYetHint: 'Aktualisieren Sie, um den aktuellen Kontostand von Ihrer Bank abzurufen.',
+  gettingBalance: 'Kontostand wird von Ihrer Bank abgerufen …',
   notShared: 'Diese Bank teilt keine Kontostände',
   notSharedHint: 'Ihre Bank hat für dieses Konto keinen Kontostand übermittelt.',
   noPermission: 'Kontostand nicht freigegeben',
@@ -107,10 +107,8 @@ export const balanceCardMessagesDe: BalanceCardMessages = {
   refresh: 'Kontostand aktualisieren',
   refreshing: 'Wird aktualisiert …',
   refreshIn: (countdown) => `Aktualisierung möglich in ${countdown}`,
-  refreshInSpoken: (duration) => `Aktualisierung möglich in ${duration}`,
   tryAgain: 'Erneut versuchen',
   tryAgainIn: (countdown) => `Erneut versuchen in ${countdown}`,
-  tryAgainInSpoken: (duration) => `Erneut versuchen in ${duration}`,
   failed: 'Ihre Bank hat auf die letzte Aktualisierung nicht geantwortet.',
   updated: 'Kontostand aktualisiert',
   failedAnnouncement: 'Der Kontostand konnte nicht aktualisiert werden',
@@ -145,6 +143,7 @@ export const balanceCardMessagesFr: BalanceCardMessages = {
   },
   noBalanceYet: 'Pas encore de solde',
   noBalanceYetHint: 'Actualisez pour obtenir le dernier solde auprès de votre banque.',
+  gettingBalance: 'Récupération du solde auprès de votre banque…',
   notShared: 'Cette banque ne partage pas les soldes',
   notSharedHint: 'Votre banque n’a transmis aucun solde pour ce compte.',
   noPermission: 'Solde non partagé',
@@ -152,10 +151,8 @@ export const balanceCardMessagesFr: BalanceCardMessages = {
   refresh: 'Actualiser le solde',
   refreshing: 'Actualisation…',
   refreshIn: (countdown) => `Actualisation possible dans ${countdown}`,
-  refreshInSpoken: (duration) => `Actualisation possible dans ${duration}`,
   tryAgain: 'Réessayer',
   tryAgainIn: (countdown) => `Réessayer dans ${countdown}`,
-  tryAgainInSpoken: (duration) => `Réessayer dans ${duration}`,
   failed: 'Votre banque n’a pas répondu à la dernière actualisation.',
   updated: 'Solde mis à jour',
   failedAnnouncement: 'Le solde n’a pas pu être actualisé',

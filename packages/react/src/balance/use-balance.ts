@@ -6,10 +6,11 @@
  * or disconnected account or one that did not grant the `balances` permission.
  */
 import { QUERY_KEYS, type PurseError, type LinkedAccount, toPurseError } from '@purse/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 import { useNow } from '../utils/use-now.js';
+import { useReportError } from '../utils/use-report-error.js';
 
 export interface UseBalanceOptions {
   /** The linked account (`fca_…`). */
@@ -92,22 +93,48 @@ export type BalanceState =
       now: number;
     };
 
+/** How the last refresh this view watched ended, for its status region; null until one ends. */
+export type RefreshOutcome = 'updated' | 'failed' | null;
+
+/** Element ids a view gives its heading, its refresh notice and its status region. */
+export interface BalanceIds {
+  heading: string;
+  notice: string;
+  status: string;
+}
+
 export interface UseBalanceResult {
   state: BalanceState;
   /** Starts a balance refresh. Does nothing unless `state.canRefresh`. */
   refresh: () => void;
   /** Loads the account again (after an error). */
   reload: () => void;
+  ids: BalanceIds;
+  /** Set when a refresh this view watched ends; say it in the status region. */
+  outcome: RefreshOutcome;
+  /**
+   * The refresh button: `aria-disabled` rather than `disabled` (it keeps focus while it waits),
+   * busy while a refresh runs, described by the notice (`ids.notice`) after a failure.
+   */
+  getRefreshButtonProps: () => {
+    type: 'button';
+    'aria-disabled': true | undefined;
+    'aria-busy': true | undefined;
+    'aria-describedby': string | undefined;
+    onClick: () => void;
+  };
+  /** The polite live region that says how a refresh ended (see `outcome`). */
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
 }
 
 const SOURCE = 'BalanceCard';
 /** How often "as of 2 minutes ago" is recomputed when no countdown is running, in ms. */
 const RELATIVE_TICK_MS = 30_000;
-
-type Loaded =
-  | { status: 'loading'; forId: string }
-  | { status: 'error'; forId: string; error: PurseError }
-  | { status: 'ready'; forId: string; account: LinkedAccount };
 
 interface Local {
   forId: string;
@@ -120,6 +147,13 @@ interface Local {
   error: PurseError | null;
 }
 
+/** The server's refusals of a refresh, and what each says about the account. */
+const REFUSALS: Partial<Record<string, RefreshUnavailableReason>> = {
+  account_inactive: 'inactive',
+  account_disconnected: 'disconnected',
+  permission_missing: 'permission_missing',
+};
+
 function freshLocal(forId: string): Local {
   return { forId, requesting: false, cooldownUntil: null, blocked: null, error: null };
 }
@@ -127,25 +161,13 @@ function freshLocal(forId: string): Local {
 /** The balance as figures, or why there is none. */
 export function balanceFigures(account: LinkedAccount): BalanceFigures {
   const { balance } = account;
-  if (balance?.type === 'cash') {
-    return {
-      type: 'cash',
-      currency: balance.currency,
-      current: balance.current,
-      available: balance.available,
-      asOf: balance.asOf,
-    };
-  }
+  if (balance?.type === 'cash') return { ...balance };
   if (balance?.type === 'credit') {
     return {
-      type: 'credit',
-      currency: balance.currency,
-      current: balance.current,
-      used: balance.used,
+      ...balance,
       // `+ 0` keeps a zero balance from showing as "-$0.00".
       owed: -balance.current + 0,
       owedUsed: balance.used === null ? null : -balance.used + 0,
-      asOf: balance.asOf,
     };
   }
   if (account.status === 'disconnected') return { type: 'none', reason: 'disconnected' };
@@ -155,11 +177,10 @@ export function balanceFigures(account: LinkedAccount): BalanceFigures {
 }
 
 function unavailableReason(account: LinkedAccount, local: Local): RefreshUnavailableReason | null {
-  if (account.status === 'disconnected' || local.blocked === 'disconnected') return 'disconnected';
-  if (account.status === 'inactive' || local.blocked === 'inactive') return 'inactive';
-  if (!account.permissions.includes('balances') || local.blocked === 'permission_missing')
-    return 'permission_missing';
-  return null;
+  // The server's latest refusal first: it knows more than the account we last read.
+  if (local.blocked) return local.blocked;
+  if (account.status !== 'active') return account.status;
+  return account.permissions.includes('balances') ? null : 'permission_missing';
 }
 
 /** When the next refresh may start, or null if nothing says it must wait. */
@@ -194,66 +215,47 @@ function refreshState(account: LinkedAccount, local: Local, now: number): Balanc
  */
 export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   const { accountId, initialAccount } = options;
-  const { client, live, runtime, reportError } = usePurseContext('useBalance');
+  const ctx = usePurseContext('useBalance');
+  const { client, live, runtime, reportError } = ctx;
 
-  const [loaded, setLoaded] = useState<Loaded>(() =>
-    initialAccount?.id === accountId
-      ? { status: 'ready', forId: accountId, account: initialAccount }
-      : { status: 'loading', forId: accountId },
+  // The account from the provider's cache: the account list fills it, and one request serves
+  // every view of an account that is not there yet.
+  const key = QUERY_KEYS.account(accountId);
+  const subscribe = useCallback(
+    (listener: () => void) => runtime.cache.subscribe(key, listener),
+    [runtime, key],
   );
+  const read = useCallback(() => runtime.cache.get<LinkedAccount>(key), [runtime, key]);
+  const entry = useSyncExternalStore(subscribe, read, read);
+  const initial = initialAccount?.id === accountId ? initialAccount : null;
+  const account = entry.status === 'ready' ? entry.data : entry.status === 'error' ? null : initial;
+  const error = entry.status === 'error' ? entry.error : null;
+  useReportError(ctx, error, SOURCE);
+
   const [localState, setLocal] = useState<Local>(() => freshLocal(accountId));
   const local = localState.forId === accountId ? localState : freshLocal(accountId);
-  const current: Loaded =
-    loaded.forId === accountId ? loaded : { status: 'loading', forId: accountId };
-  const account = current.status === 'ready' ? current.account : null;
 
-  // Load the account (first render without `initialAccount`, a new `accountId`, or reload()).
-  const needsFetch = current.status === 'loading';
+  // Without `initialAccount`, load it (at once from the cache when the list has it).
   useEffect(() => {
-    if (!needsFetch) return;
-    let active = true;
-    // Shared: from the provider's cache (the account list fills it), else one request for all views.
-    runtime.readAccount(accountId).then(
-      (fetched) => {
-        if (active) setLoaded({ status: 'ready', forId: accountId, account: fetched });
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const purseError = toPurseError(error);
-        reportError(purseError, SOURCE);
-        setLoaded({ status: 'error', forId: accountId, error: purseError });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [runtime, accountId, needsFetch, reportError]);
+    if (!initial) runtime.readAccount(accountId).catch(() => undefined);
+  }, [runtime, accountId, initial]);
 
-  // Live updates for this account.
+  // Live updates for this account; a new account clears what a refusal said about the old one.
   useEffect(
     () =>
       live.subscribe('account.updated', (event) => {
         if (event.data.id !== accountId) return;
-        setLoaded({ status: 'ready', forId: accountId, account: event.data });
+        runtime.receiveAccount(event.data);
         setLocal((previous) =>
           previous.forId === accountId ? { ...previous, blocked: null, error: null } : previous,
         );
       }),
-    [live, accountId],
+    [live, runtime, accountId],
   );
 
-  /** Refetches without leaving the ready state; failures are left for the next try. */
+  /** Reads the account again; the card keeps what it shows, and failures wait for the next try. */
   const refetchQuietly = useCallback(() => {
-    runtime.readAccount(accountId, { force: true }).then(
-      (fetched) => {
-        setLoaded((previous) =>
-          previous.forId === accountId && previous.status === 'ready'
-            ? { ...previous, account: fetched }
-            : previous,
-        );
-      },
-      () => undefined,
-    );
+    runtime.readAccount(accountId, { force: true }).catch(() => undefined);
   }, [runtime, accountId]);
 
   // While the bank works on a refresh and the stream is down, poll for the outcome.
@@ -269,32 +271,20 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
   const now = useNow(client, account !== null, countingDown ? 1000 : RELATIVE_TICK_MS);
 
   let state: BalanceState;
-  switch (current.status) {
-    case 'loading':
-      state = { status: 'loading' };
-      break;
-    case 'error':
-      state = { status: 'error', error: current.error };
-      break;
-    case 'ready': {
-      const refresh = refreshState(current.account, local, now);
-      state = {
-        status: 'ready',
-        account: current.account,
-        balance: balanceFigures(current.account),
-        refresh,
-        canRefresh:
-          refresh.status === 'idle' ||
-          refresh.status === 'error' ||
-          (refresh.status === 'failed' && refresh.secondsLeft === 0),
-        now,
-      };
-      break;
-    }
-    default:
-      current satisfies never;
-      throw new Error('unreachable');
-  }
+  if (account) {
+    const refresh = refreshState(account, local, now);
+    state = {
+      status: 'ready',
+      account,
+      balance: balanceFigures(account),
+      refresh,
+      canRefresh:
+        refresh.status === 'idle' ||
+        refresh.status === 'error' ||
+        (refresh.status === 'failed' && refresh.secondsLeft === 0),
+      now,
+    };
+  } else state = error ? { status: 'error', error } : { status: 'loading' };
 
   const canRefresh = useLatest(state.status === 'ready' && state.canRefresh);
   const requesting = useRef(false);
@@ -316,39 +306,62 @@ export function useBalance(options: UseBalanceOptions): UseBalanceResult {
       (refreshed) => {
         settle({});
         runtime.receiveAccount(refreshed);
-        setLoaded({ status: 'ready', forId: accountId, account: refreshed });
       },
       (error: unknown) => {
         const purseError = toPurseError(error);
-        switch (purseError.code) {
-          case 'refresh_not_available':
-            // A cooldown (with `retryAt`) or a refresh already running: the account will say.
-            settle({ cooldownUntil: purseError.retryAt ?? null });
-            refetchQuietly();
-            return;
-          case 'account_inactive':
-            settle({ blocked: 'inactive' });
-            refetchQuietly();
-            return;
-          case 'account_disconnected':
-            settle({ blocked: 'disconnected' });
-            refetchQuietly();
-            return;
-          case 'permission_missing':
-            settle({ blocked: 'permission_missing' });
-            refetchQuietly();
-            return;
-          default:
-            reportError(purseError, SOURCE);
-            settle({ error: purseError });
+        const blocked = REFUSALS[purseError.code];
+        if (blocked || purseError.code === 'refresh_not_available') {
+          // A refusal, a cooldown (with `retryAt`) or a refresh already running: the account,
+          // read again, will say.
+          settle(blocked ? { blocked } : { cooldownUntil: purseError.retryAt ?? null });
+          refetchQuietly();
+          return;
         }
+        reportError(purseError, SOURCE);
+        settle({ error: purseError });
       },
     );
   }, [client, runtime, accountId, canRefresh, refetchQuietly, reportError]);
 
-  const reload = useCallback(() => {
-    setLoaded({ status: 'loading', forId: accountId });
-  }, [accountId]);
+  const reload = refetchQuietly;
 
-  return { state, refresh, reload };
+  const id = useId();
+  const ids: BalanceIds = { heading: `${id}h`, notice: `${id}n`, status: `${id}s` };
+  const refreshStatus = state.status === 'ready' ? state.refresh.status : null;
+  const outcome = useRefreshOutcome(refreshStatus);
+  return {
+    state,
+    refresh,
+    reload,
+    ids,
+    outcome,
+    getRefreshButtonProps: () => ({
+      type: 'button',
+      'aria-disabled': !(state.status === 'ready' && state.canRefresh) || undefined,
+      'aria-busy': refreshStatus === 'pending' || undefined,
+      'aria-describedby':
+        refreshStatus === 'failed' || refreshStatus === 'error' ? ids.notice : undefined,
+      onClick: refresh,
+    }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
+  };
+}
+
+/** How a refresh ended, once it leaves `pending` (the button already says it is running). */
+function useRefreshOutcome(status: BalanceRefreshState['status'] | null): RefreshOutcome {
+  const [outcome, setOutcome] = useState<RefreshOutcome>(null);
+  const previous = useRef(status);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    if (was !== 'pending' || status === 'pending') return;
+    if (status === 'failed') setOutcome('failed');
+    else if (status === 'idle' || status === 'cooldown') setOutcome('updated');
+  }, [status]);
+  return outcome;
 }

@@ -36,6 +36,28 @@ export const NormalDarkFrench: Story = {
   },
 };
 
+/** The host names the wallet and offers "Add money" (`name`, `onAddMoney`). */
+export const NamedWithAddMoney: Story = {
+  args: { name: 'Fieldwork Wallet', onAddMoney: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'Fieldwork Wallet' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Add money' }));
+    await expect(args.onAddMoney).toHaveBeenCalled();
+  },
+};
+
+/** No name from the host and no nickname: a neutral "Wallet". */
+export const Unnamed: Story = {
+  parameters: {
+    purse: { client: { financialAccount: fixtureFinancialAccount({ nickname: null }) } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'Wallet' })).toBeVisible();
+  },
+};
+
 /** Money on its way out (and in). */
 export const PendingAmounts: Story = {
   parameters: {

@@ -1,5 +1,5 @@
 import { PurseError } from '@purse/core';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
@@ -11,7 +11,7 @@ import { PurseProvider } from '../provider/purse-provider.js';
 import { createFixturePurseClient } from '../testing/fixture-client.js';
 import { fixtureFinancialAccount } from '../testing/fixtures.js';
 import { FinancialAccountCard } from './financial-account-card.js';
-import { validateNickname } from './use-financial-account.js';
+import { MAX_NICKNAME_LENGTH, validateNickname } from './use-financial-account.js';
 
 async function expectNoAxeViolations(container: HTMLElement): Promise<void> {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
@@ -52,6 +52,48 @@ describe('FinancialAccountCard', () => {
     // Nothing pending: no pending rows.
     expect(within(group).queryByText('Outgoing (pending)')).not.toBeInTheDocument();
     expect(within(group).queryByText('Incoming (pending)')).not.toBeInTheDocument();
+  });
+
+  it('takes the host’s name for the wallet, and is called “Wallet” without name or nickname', async () => {
+    const client = createFixturePurseClient({
+      financialAccount: fixtureFinancialAccount({ nickname: null }),
+    });
+    const { rerender } = render(
+      <PurseProvider client={client} locale="de">
+        <FinancialAccountCard />
+      </PurseProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Geldbörse' })).toBeInTheDocument();
+
+    rerender(
+      <PurseProvider client={client} locale="de">
+        <FinancialAccountCard name="Fieldwork Wallet" />
+      </PurseProvider>,
+    );
+    expect(screen.getByRole('group', { name: 'Fieldwork Wallet' })).toBeInTheDocument();
+    // The host names it: the user does not rename it here.
+    expect(screen.queryByRole('button', { name: 'Umbenennen' })).not.toBeInTheDocument();
+  });
+
+  it('offers “Add money” when the host passes onAddMoney', async () => {
+    const user = userEvent.setup();
+    const onAddMoney = vi.fn();
+    const client = createFixturePurseClient({ financialAccount: fixtureFinancialAccount() });
+    const { rerender } = render(
+      <PurseProvider client={client}>
+        <FinancialAccountCard />
+      </PurseProvider>,
+    );
+    await screen.findByRole('group', { name: 'Maya’s Purse' });
+    expect(screen.queryByRole('button', { name: 'Add money' })).not.toBeInTheDocument();
+
+    rerender(
+      <PurseProvider client={client}>
+        <FinancialAccountCard onAddMoney={onAddMoney} />
+      </PurseProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Add money' }));
+    expect(onAddMoney).toHaveBeenCalledWith(expect.objectContaining({ nickname: 'Maya’s Purse' }));
   });
 
   it('shows pending amounts when there are some', async () => {
@@ -213,12 +255,16 @@ describe('FinancialAccountCard rename', () => {
 
     await user.clear(field);
     expect(field).not.toHaveAttribute('aria-invalid');
+    // The field holds at most the core rule's length; a longer value set by script still fails.
+    expect(field).toHaveAttribute('maxLength', String(MAX_NICKNAME_LENGTH));
     await user.click(field);
     await user.paste('x'.repeat(250));
+    expect(field).toHaveValue('x'.repeat(249));
+    fireEvent.change(field, { target: { value: 'x'.repeat(250) } });
     await user.keyboard('{Enter}');
 
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Use fewer than 250 characters (this name has 250).',
+      'Use at most 249 characters (this name has 250).',
     );
     expect(client.calls.map(([method]) => method)).not.toContain('renameFinancialAccount');
   });

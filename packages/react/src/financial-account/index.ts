@@ -8,8 +8,10 @@ export {
 } from './use-financial-account.js';
 export type {
   AccountDetails,
+  FinancialAccountIds,
   FinancialAccountState,
   NicknameProblem,
   RenameState,
+  UseFinancialAccountOptions,
   UseFinancialAccountResult,
 } from './use-financial-account.js';

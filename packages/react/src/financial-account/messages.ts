@@ -1,8 +1,10 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
 
 export interface FinancialAccountCardMessages {
-  /** The heading when the account has no nickname. */
+  /** The heading when the host gives no `name` and the account has no nickname. */
   defaultName: string;
+  /** The button shown when the host passes `onAddMoney`. */
+  addMoney: string;
   balance: string;
   outboundPending: string;
   inboundPending: string;
@@ -15,11 +17,12 @@ export interface FinancialAccountCardMessages {
   closed: string;
   rename: string;
   nicknameLabel: string;
-  nicknameHint: string;
+  /** `max` is the longest nickname Stripe accepts (`MAX_NICKNAME_LENGTH`). */
+  nicknameHint: (max: number) => string;
   save: string;
   saving: string;
   nicknameEmpty: string;
-  nicknameTooLong: (length: number) => string;
+  nicknameTooLong: (length: number, max: number) => string;
   nicknameRejected: string;
   renamed: (name: string) => string;
   missingTitle: string;
@@ -27,7 +30,8 @@ export interface FinancialAccountCardMessages {
 }
 
 const en: FinancialAccountCardMessages = {
-  defaultName: 'Your account',
+  defaultName: 'Wallet',
+  addMoney: 'Add money',
   balance: 'Balance',
   outboundPending: 'Outgoing (pending)',
   inboundPending: 'Incoming (pending)',
@@ -40,11 +44,11 @@ const en: FinancialAccountCardMessages = {
   closed: 'Closed',
   rename: 'Rename',
   nicknameLabel: 'Account nickname',
-  nicknameHint: 'Up to 249 characters.',
+  nicknameHint: (max) => `Up to ${max} characters.`,
   save: 'Save',
   saving: 'Saving…',
   nicknameEmpty: 'Enter a name for this account.',
-  nicknameTooLong: (length) => `Use fewer than 250 characters (this name has ${length}).`,
+  nicknameTooLong: (length, max) => `Use at most ${max} characters (this name has ${length}).`,
   nicknameRejected: 'That name can’t be used. Try a different one.',
   renamed: (name) => `Account renamed to ${name}`,
   missingTitle: 'No account yet',
@@ -53,7 +57,8 @@ const en: FinancialAccountCardMessages = {
 
 /** German, loaded with `@purse/react/locales/de`. */
 export const financialAccountCardMessagesDe: FinancialAccountCardMessages = {
-  defaultName: 'Ihr Konto',
+  defaultName: 'Geldbörse',
+  addMoney: 'Geld einzahlen',
   balance: 'Kontostand',
   outboundPending: 'Ausgehend (ausstehend)',
   inboundPending: 'Eingehend (ausstehend)',
@@ -67,11 +72,12 @@ export const financialAccountCardMessagesDe: FinancialAccountCardMessages = {
   closed: 'Geschlossen',
   rename: 'Umbenennen',
   nicknameLabel: 'Kontoname',
-  nicknameHint: 'Bis zu 249 Zeichen.',
+  nicknameHint: (max) => `Bis zu ${max} Zeichen.`,
   save: 'Speichern',
   saving: 'Wird gespeichert …',
   nicknameEmpty: 'Geben Sie einen Namen für dieses Konto ein.',
-  nicknameTooLong: (length) => `Verwenden Sie weniger als 250 Zeichen (dieser Name hat ${length}).`,
+  nicknameTooLong: (length, max) =>
+    `Verwenden Sie höchstens ${max} Zeichen (dieser Name hat ${length}).`,
   nicknameRejected: 'Dieser Name kann nicht verwendet werden. Versuchen Sie einen anderen.',
   renamed: (name) => `Konto umbenannt in ${name}`,
   missingTitle: 'Noch kein Konto',
@@ -80,7 +86,8 @@ export const financialAccountCardMessagesDe: FinancialAccountCardMessages = {
 
 /** French, loaded with `@purse/react/locales/fr`. */
 export const financialAccountCardMessagesFr: FinancialAccountCardMessages = {
-  defaultName: 'Votre compte',
+  defaultName: 'Portefeuille',
+  addMoney: 'Ajouter de l’argent',
   balance: 'Solde',
   outboundPending: 'Sortant (en attente)',
   inboundPending: 'Entrant (en attente)',
@@ -94,11 +101,12 @@ export const financialAccountCardMessagesFr: FinancialAccountCardMessages = {
   closed: 'Clôturé',
   rename: 'Renommer',
   nicknameLabel: 'Nom du compte',
-  nicknameHint: 'Jusqu’à 249 caractères.',
+  nicknameHint: (max) => `Jusqu’à ${max} caractères.`,
   save: 'Enregistrer',
   saving: 'Enregistrement…',
   nicknameEmpty: 'Saisissez un nom pour ce compte.',
-  nicknameTooLong: (length) => `Utilisez moins de 250 caractères (ce nom en compte ${length}).`,
+  nicknameTooLong: (length, max) =>
+    `Utilisez au plus ${max} caractères (ce nom en compte ${length}).`,
   nicknameRejected: 'Ce nom ne peut pas être utilisé. Essayez-en un autre.',
   renamed: (name) => `Compte renommé en ${name}`,
   missingTitle: 'Pas encore de compte',

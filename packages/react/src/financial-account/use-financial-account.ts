@@ -10,8 +10,20 @@ import {
   type NicknameProblem,
   type PurseError,
 } from '@purse/core';
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+  type KeyboardEvent,
+  type RefObject,
+  type SyntheticEvent,
+} from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
+import { useLatest } from '../utils/use-latest.js';
 import { useReportError } from '../utils/use-report-error.js';
 
 export { MAX_NICKNAME_LENGTH };
@@ -44,6 +56,20 @@ export type RenameState =
   | { status: 'error'; error: PurseError }
   | { status: 'saved'; nickname: string };
 
+export interface UseFinancialAccountOptions {
+  /** Called after the user renamed the account, with the server's updated account. */
+  onRename?: ((account: FinancialAccountView) => void) | undefined;
+}
+
+/** Element ids a view gives its heading, the nickname field's hint and error, and its status. */
+export interface FinancialAccountIds {
+  heading: string;
+  nickname: string;
+  hint: string;
+  error: string;
+  status: string;
+}
+
 export interface UseFinancialAccountResult {
   state: FinancialAccountState;
   /** Loads the account again (after an error). */
@@ -57,6 +83,49 @@ export interface UseFinancialAccountResult {
   renameState: RenameState;
   /** Back to `idle` (for example when the user cancels or edits the field). */
   resetRename: () => void;
+  /** Whether the rename form is open (`startRename()` opens it with the current nickname). */
+  editing: boolean;
+  /** Opens the rename form, its field filled with the nickname and focused. */
+  startRename: () => void;
+  /** Closes the rename form without saving; focus goes back to the rename button. */
+  cancelRename: () => void;
+  ids: FinancialAccountIds;
+  /** The "Rename" button (focus returns to it when the form closes). */
+  getRenameButtonProps: () => {
+    type: 'button';
+    ref: RefObject<HTMLButtonElement | null>;
+    onClick: () => void;
+  };
+  /** The rename form: submitting saves the field's nickname, or focuses the field on a problem. */
+  getRenameFormProps: () => {
+    noValidate: true;
+    onSubmit: (event: SyntheticEvent<HTMLFormElement>) => void;
+  };
+  /** The nickname field: its hint and error described, `maxLength` from the core rule, Escape cancels. */
+  getNicknameInputProps: () => {
+    id: string;
+    name: 'nickname';
+    type: 'text';
+    autoComplete: 'off';
+    maxLength: number;
+    value: string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string;
+    ref: RefObject<HTMLInputElement | null>;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  };
+  /** "Save": inert (but focusable) while saving. */
+  getSaveButtonProps: () => { type: 'submit'; 'aria-disabled': true | undefined };
+  /** "Cancel". */
+  getCancelButtonProps: () => { type: 'button'; onClick: () => void };
+  /** The polite live region that says the account was renamed (`renameState` is `saved`). */
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
 }
 
 const SOURCE = 'FinancialAccountCard';
@@ -82,7 +151,9 @@ export function accountDetails(account: FinancialAccountView): AccountDetails {
  * (@purse/core), which shares one request among every view, applies
  * `financial_account.updated` and polls while something shown can still change.
  */
-export function useFinancialAccount(): UseFinancialAccountResult {
+export function useFinancialAccount(
+  options: UseFinancialAccountOptions = {},
+): UseFinancialAccountResult {
   const ctx = usePurseContext('useFinancialAccount');
   const { reportError } = ctx;
   const store = ctx.runtime.store(FinancialAccountStore);
@@ -149,5 +220,120 @@ export function useFinancialAccount(): UseFinancialAccountResult {
       loaded satisfies never;
       throw new Error('unreachable');
   }
-  return { state, reload, rename, renameState, resetRename };
+  const editor = useRenameEditor({ account, rename, renameState, resetRename, options });
+  return { state, reload, rename, renameState, resetRename, ...editor };
+}
+
+type RenameEditor = Pick<
+  UseFinancialAccountResult,
+  | 'editing'
+  | 'startRename'
+  | 'cancelRename'
+  | 'ids'
+  | 'getRenameButtonProps'
+  | 'getRenameFormProps'
+  | 'getNicknameInputProps'
+  | 'getSaveButtonProps'
+  | 'getCancelButtonProps'
+  | 'getLiveRegionProps'
+>;
+
+/** The rename form's draft, focus and element props, over `rename()`. */
+function useRenameEditor(inputs: {
+  account: FinancialAccountView | null;
+  rename: UseFinancialAccountResult['rename'];
+  renameState: RenameState;
+  resetRename: () => void;
+  options: UseFinancialAccountOptions;
+}): RenameEditor {
+  const { account, rename, renameState, resetRename } = inputs;
+  const onRename = useLatest(inputs.options.onRename);
+  // null while the form is closed.
+  const [draft, setDraft] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const focusButton = useRef(false);
+  const editing = draft !== null;
+  const id = useId();
+  const ids: FinancialAccountIds = {
+    heading: `${id}h`,
+    nickname: `${id}n`,
+    hint: `${id}i`,
+    error: `${id}e`,
+    status: `${id}s`,
+  };
+
+  useEffect(() => {
+    if (editing) inputRef.current?.focus();
+    else if (focusButton.current) {
+      focusButton.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [editing]);
+
+  const close = (): void => {
+    focusButton.current = true;
+    setDraft(null);
+  };
+  const startRename = (): void => {
+    resetRename();
+    setDraft(account?.nickname ?? '');
+  };
+  const cancelRename = (): void => {
+    resetRename();
+    close();
+  };
+  const invalid = renameState.status === 'invalid' || renameState.status === 'error';
+  const saving = renameState.status === 'saving';
+
+  return {
+    editing,
+    startRename,
+    cancelRename,
+    ids,
+    getRenameButtonProps: () => ({ type: 'button', ref: buttonRef, onClick: startRename }),
+    getRenameFormProps: () => ({
+      noValidate: true,
+      onSubmit: (event) => {
+        event.preventDefault();
+        if (saving || draft === null) return;
+        void rename(draft).then((updated) => {
+          if (!updated) {
+            inputRef.current?.focus();
+            return;
+          }
+          close();
+          onRename.current?.(updated);
+        });
+      },
+    }),
+    getNicknameInputProps: () => ({
+      id: ids.nickname,
+      name: 'nickname',
+      type: 'text',
+      autoComplete: 'off',
+      maxLength: MAX_NICKNAME_LENGTH,
+      value: draft ?? '',
+      'aria-invalid': invalid || undefined,
+      'aria-describedby': invalid ? `${ids.error} ${ids.hint}` : ids.hint,
+      ref: inputRef,
+      onChange: (event) => {
+        setDraft(event.target.value);
+        if (invalid) resetRename();
+      },
+      onKeyDown: (event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        cancelRename();
+      },
+    }),
+    getSaveButtonProps: () => ({ type: 'submit', 'aria-disabled': saving || undefined }),
+    getCancelButtonProps: () => ({ type: 'button', onClick: cancelRename }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
+  };
 }

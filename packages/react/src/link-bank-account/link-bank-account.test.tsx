@@ -105,7 +105,9 @@ describe('LinkBankAccount', () => {
     await user.click(screen.getByRole('button', { name: 'Link a bank account' }));
 
     const list = await screen.findByRole('list', { name: 'Linked bank accounts' });
-    expect(within(list).getByRole('heading', { name: 'Everyday Checking' })).toBeInTheDocument();
+    expect(
+      within(list).getByRole('heading', { name: 'Everyday Checking ending in 6789' }),
+    ).toBeInTheDocument();
     expect(within(list).getByText('$4,218.37')).toBeInTheDocument();
   });
 

@@ -1,4 +1,5 @@
-import type { LinkedAccount, PurseError } from '@purse/core';
+import type { PurseError } from '@purse/core';
+import { accountName } from '../accounts/account-name.js';
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
@@ -40,11 +41,6 @@ function BankIcon(): ReactNode {
       <path d="M2 6.5 8 3l6 3.5M3 6.5h10M4 8v4M6.7 8v4M9.3 8v4M12 8v4M2.5 13.5h11" />
     </svg>
   );
-}
-
-function accountName(account: LinkedAccount): string {
-  const name = account.displayName ?? account.institution;
-  return account.last4 ? `${name} ••${account.last4}` : name;
 }
 
 function errorText(
@@ -107,11 +103,11 @@ function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
     ref,
     ...rest
   } = props;
-  const { state, open, ready } = useLinkBankAccount({ onSuccess, onCancel, onError, onEvent });
+  const link = useLinkBankAccount({ onSuccess, onCancel, onError, onEvent });
+  const { state } = link;
   const messages = useMessages(linkBankAccountText, 'LinkBankAccount');
   const common = useMessages(commonText, 'LinkBankAccount');
-  const busy =
-    state.status === 'loading' || state.status === 'open' || state.status === 'completing';
+  const button = link.getButtonProps();
 
   let announcement = '';
   if (state.status === 'success') {
@@ -131,30 +127,24 @@ function LinkBankAccountRender(props: LinkBankAccountProps): ReactNode {
       data-state={state.status}
     >
       <button
-        type="button"
+        {...button}
         className="purse-Button"
         data-slot="button"
         data-variant={variant === 'secondary' ? 'secondary' : undefined}
         data-size={size === 'small' ? 'small' : undefined}
-        // `disabled` only when linking cannot work at all; while busy the button stays
-        // focusable (aria-disabled) so focus can come back to it when Stripe's modal closes.
-        disabled={state.status === 'unavailable'}
-        aria-disabled={!ready || undefined}
-        aria-busy={busy || undefined}
-        onClick={open}
       >
-        {busy ? (
+        {button['aria-busy'] ? (
           <span className="purse-Spinner" data-slot="spinner" aria-hidden="true" />
         ) : (
           <BankIcon />
         )}
         <span data-slot="label">{buttonLabel(state, messages, children)}</span>
       </button>
-      <p role="status" aria-live="polite" className="purse-Muted" data-slot="announcement">
+      <p {...link.getLiveRegionProps()} className="purse-Muted" data-slot="announcement">
         {announcement}
       </p>
       {state.status === 'error' ? (
-        <p role="alert" className="purse-Alert" data-tone="danger" data-slot="error">
+        <p {...link.getErrorProps()} className="purse-Alert" data-tone="danger" data-slot="error">
           {errorText(state.error, messages, common)}
         </p>
       ) : null}

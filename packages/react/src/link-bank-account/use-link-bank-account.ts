@@ -5,7 +5,7 @@
  * callbacks with one name each (Stripe.js on the web only resolves a promise).
  */
 import { PurseError, type LinkedAccount, toPurseError } from '@purse/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CollectAccountsResult, StripeLike } from '../provider/purse-context.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
@@ -66,6 +66,30 @@ export interface UseLinkBankAccountResult {
   open: () => void;
   /** Whether `open()` would start a flow now. */
   ready: boolean;
+  /** Element ids a view gives its status region and its error. */
+  ids: { status: string; error: string };
+  /**
+   * The link button: `disabled` only when linking cannot work at all; while a flow runs it stays
+   * focusable (`aria-disabled`) so focus can come back to it when Stripe's modal closes. Busy
+   * while a flow runs, described by the error (`ids.error`) after a failure.
+   */
+  getButtonProps: () => {
+    type: 'button';
+    disabled: boolean;
+    'aria-disabled': true | undefined;
+    'aria-busy': true | undefined;
+    'aria-describedby': string | undefined;
+    onClick: () => void;
+  };
+  /** The polite live region that says what was linked, or that the user left the flow. */
+  getLiveRegionProps: () => {
+    id: string;
+    role: 'status';
+    'aria-live': 'polite';
+    'aria-atomic': true;
+  };
+  /** The error shown after a failed flow: an alert. */
+  getErrorProps: () => { id: string; role: 'alert' };
 }
 
 const SOURCE = 'LinkBankAccount';
@@ -231,5 +255,29 @@ export function useLinkBankAccount(
       state.status === 'success' ||
       state.status === 'cancelled' ||
       state.status === 'error');
-  return { state, open, ready };
+  const id = useId();
+  const ids = { status: `${id}s`, error: `${id}e` };
+  const running =
+    state.status === 'loading' || state.status === 'open' || state.status === 'completing';
+  return {
+    state,
+    open,
+    ready,
+    ids,
+    getButtonProps: () => ({
+      type: 'button',
+      disabled: state.status === 'unavailable',
+      'aria-disabled': !ready || undefined,
+      'aria-busy': running || undefined,
+      'aria-describedby': state.status === 'error' ? ids.error : undefined,
+      onClick: open,
+    }),
+    getLiveRegionProps: () => ({
+      id: ids.status,
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': true,
+    }),
+    getErrorProps: () => ({ id: ids.error, role: 'alert' }),
+  };
 }
