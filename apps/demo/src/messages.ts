@@ -38,7 +38,6 @@ export interface DemoMessages {
   continueAs: (name: string) => string;
   overviewTitle: string;
   overviewIntro: string;
-  addMoney: string;
   linkAnother: string;
   walletActivity: string;
   linkedAccounts: string;
@@ -120,7 +119,6 @@ const en: DemoMessages = {
   continueAs: (name) => `Continue as ${name}`,
   overviewTitle: 'Your money',
   overviewIntro: 'Your Fieldwork wallet and the bank accounts you have linked.',
-  addMoney: 'Add money',
   linkAnother: 'Link another account',
   walletActivity: 'Wallet activity',
   linkedAccounts: 'Linked bank accounts',
@@ -216,7 +214,6 @@ const de: DemoMessages = {
   continueAs: (name) => `Weiter als ${name}`,
   overviewTitle: 'Ihr Geld',
   overviewIntro: 'Ihre Fieldwork-Geldbörse und Ihre verknüpften Bankkonten.',
-  addMoney: 'Geld einzahlen',
   linkAnother: 'Weiteres Konto verknüpfen',
   walletActivity: 'Umsätze der Geldbörse',
   linkedAccounts: 'Verknüpfte Bankkonten',
@@ -314,7 +311,6 @@ const fr: DemoMessages = {
     `Continuer en tant ${/^[aeiouyàâéèêëîïôûùh]/i.test(name) ? 'qu’' : 'que '}${name}`,
   overviewTitle: 'Votre argent',
   overviewIntro: 'Votre portefeuille Fieldwork et les comptes bancaires que vous avez associés.',
-  addMoney: 'Recharger',
   linkAnother: 'Associer un autre compte',
   walletActivity: 'Activité du portefeuille',
   linkedAccounts: 'Comptes bancaires associés',

@@ -7,7 +7,7 @@ import {
 } from '@purse/react';
 import type { ReactNode } from 'react';
 import type { DemoMessages } from '../messages.js';
-import { Link } from '../router.js';
+import { navigate } from '../router.js';
 
 export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
   const { state: linked } = useLinkedAccounts();
@@ -30,12 +30,18 @@ export function OverviewPage({ t }: { t: DemoMessages }): ReactNode {
         )}
       </div>
       <section aria-label={t.wallet} className="demo-Section demo-Wallet">
-        <FinancialAccountCard headingLevel={2} />
-        {hasAccounts ? (
-          <Link to="/top-up" className="purse-Button demo-ButtonLink">
-            {t.addMoney}
-          </Link>
-        ) : null}
+        {/* The host names its wallet; "Add money" shows once there is a bank to take it from. */}
+        <FinancialAccountCard
+          headingLevel={2}
+          name={t.walletName}
+          onAddMoney={
+            hasAccounts
+              ? () => {
+                  navigate('/top-up');
+                }
+              : undefined
+          }
+        />
         <WalletActivity headingLevel={3} pageSize={5} />
       </section>
       <section aria-labelledby="linked-title" className="demo-Section">
