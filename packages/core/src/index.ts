@@ -130,3 +130,15 @@ export type {
   FinancialAccountLoadState,
   RenameResult,
 } from './client/stores/financial-account-store.js';
+export { TopUpFormStore, newIdempotencyKey } from './client/stores/top-up-form-store.js';
+export type {
+  TopUpAttempt,
+  TopUpField,
+  TopUpFieldError,
+  TopUpFieldErrors,
+  TopUpFormOptions,
+  TopUpFormSnapshot,
+  TopUpFormStatus,
+  TopUpFormValues,
+  TopUpState,
+} from './client/stores/top-up-form-store.js';

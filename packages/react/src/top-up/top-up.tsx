@@ -106,7 +106,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
         break;
       case 'editing':
         if (before === 'confirming' || before === 'error' || before === 'submitted')
-          topUp.focusField('amount');
+          topUp.focusField(state.focus ?? 'amount');
         break;
       case 'error':
         errorRef.current?.focus();

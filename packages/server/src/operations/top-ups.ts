@@ -106,6 +106,7 @@ export async function listTopUpSources(
       data.push({
         id: pm.id,
         bankName: bank.bank_name,
+        accountName: linked?.display_name ?? null,
         last4: bank.last4,
         accountType:
           bank.account_type === 'checking'
