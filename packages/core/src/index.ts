@@ -25,6 +25,7 @@ export {
   addBusinessDays,
   addCalendarDays,
   calendarDateOf,
+  expectedArrivalDate,
   expectedArrivalWindow,
   hourIn,
   isBankHoliday,
