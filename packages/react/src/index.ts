@@ -73,6 +73,7 @@ export type {
 
 // Topping up the financial account from a linked bank (Treasury InboundTransfers).
 export {
+  DEFAULT_QUICK_AMOUNTS,
   DEFAULT_TOP_UP_MAX_AMOUNT,
   DEFAULT_TOP_UP_MIN_AMOUNT,
   TOP_UP_DESCRIPTION_MAX_LENGTH,
@@ -93,6 +94,7 @@ export type {
   TopUpFormStatus,
   TopUpIds,
   TopUpPropGetters,
+  TopUpTrackerActions,
   UseTopUpOptions,
   UseTopUpResult,
 } from './top-up/index.js';

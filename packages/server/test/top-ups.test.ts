@@ -36,7 +36,7 @@ describe('top-up sources', () => {
     expect(data.map((s) => s.last4).sort()).toEqual(['4321', '6789']);
     const checking = data.find((s) => s.last4 === '6789');
     expect(checking).toMatchObject({
-      bankName: 'STRIPEBANK',
+      bankName: 'StripeBank',
       // The account's own name, so a person recognises it ("Everyday Checking ••6789").
       accountName: 'Everyday Checking',
       accountType: 'checking',

@@ -1,9 +1,11 @@
-export { TopUp, topUpErrorMessage } from './top-up.js';
-export type { TopUpProps } from './top-up.js';
+export { TopUp } from './top-up.js';
+export type { TopUpProps, TopUpTrackerActions } from './top-up.js';
+export { topUpErrorMessage } from './error-message.js';
 export {
   DEFAULT_TOP_UP_MAX_AMOUNT,
   DEFAULT_TOP_UP_MIN_AMOUNT,
   TOP_UP_CURRENCY,
+  DEFAULT_QUICK_AMOUNTS,
   TOP_UP_DESCRIPTION_MAX_LENGTH,
   sourceAvailable,
   useTopUp,

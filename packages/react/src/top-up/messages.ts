@@ -27,14 +27,20 @@ export const TOP_UP_ERROR_CODES = [
 
 export type TopUpErrorCode = (typeof TOP_UP_ERROR_CODES)[number];
 
+/** What became of a started top-up, as its heading says. */
+export type SubmittedOutcome = 'started' | 'succeeded' | 'failed' | 'returned' | 'canceled';
+
 export interface TopUpMessages {
   title: string;
-  subtitle: string;
+  /** `to`: the host's `destinationName`, else `yourWallet`. */
+  subtitle: (to: string) => string;
+  yourWallet: string;
   noSourcesTitle: string;
   noSourcesBody: string;
   linkBank: string;
   sourceLegend: string;
-  sourceName: (bankName: string, last4: string | null) => string;
+  /** `name`: the account's own name ("Everyday Checking"), else its bank's. */
+  sourceName: (name: string, last4: string | null) => string;
   unknownBank: string;
   accountTypes: { checking: string; savings: string };
   sourceAvailable: (amount: string) => string;
@@ -44,6 +50,7 @@ export interface TopUpMessages {
   /** Read after the label by screen readers: the currency the amount is in. */
   amountCurrency: (currency: string) => string;
   amountHint: (min: string, max: string) => string;
+  quickAmountsLabel: string;
   fieldErrors: {
     source_required: string;
     amount_required: string;
@@ -71,16 +78,14 @@ export interface TopUpMessages {
   summaryTo: string;
   summaryToValue: string;
   summaryArrival: string;
-  arrivalStandard: string;
-  arrivalSameDay: string;
   summaryDescription: string;
   overBalanceReminder: string;
   authorization: (amount: string, source: string) => string;
   back: string;
   confirm: string;
   submitting: string;
-  submittedTitle: string;
-  submittedBody: string;
+  /** The heading and lead after a top-up started, as its transfer goes on. */
+  submitted: Record<SubmittedOutcome, { title: string; body: string }>;
   another: string;
   sourcesErrorTitle: string;
   submitErrorTitle: string;
@@ -91,7 +96,8 @@ export interface TopUpMessages {
 
 const en: TopUpMessages = {
   title: 'Add money',
-  subtitle: 'Move money from your bank into your financial account.',
+  subtitle: (to) => `Move money from your bank to ${to}.`,
+  yourWallet: 'your wallet',
   noSourcesTitle: 'Link a bank account first',
   noSourcesBody: 'To add money, link the bank account it should come from.',
   linkBank: 'Link a bank account',
@@ -105,6 +111,7 @@ const en: TopUpMessages = {
   amountLabel: 'Amount',
   amountCurrency: (currency) => `(${currency})`,
   amountHint: (min, max) => `Between ${min} and ${max}`,
+  quickAmountsLabel: 'Quick amounts',
   fieldErrors: {
     source_required: 'Choose the bank account to take the money from.',
     amount_required: 'Enter an amount.',
@@ -132,10 +139,8 @@ const en: TopUpMessages = {
   summaryAmount: 'Amount',
   summaryFrom: 'From',
   summaryTo: 'To',
-  summaryToValue: 'Your financial account',
-  summaryArrival: 'Expected arrival',
-  arrivalStandard: '2–4 business days',
-  arrivalSameDay: 'Same business day (when sent before the cutoff)',
+  summaryToValue: 'Your wallet',
+  summaryArrival: 'Arrives',
   summaryDescription: 'Description',
   overBalanceReminder:
     'This is more than the account shows as available: the top-up may fail and your bank may charge a fee.',
@@ -144,8 +149,22 @@ const en: TopUpMessages = {
   back: 'Back',
   confirm: 'Confirm top-up',
   submitting: 'Starting top-up…',
-  submittedTitle: 'Top-up started',
-  submittedBody: 'You can follow it here. We’ll update the status as your bank sends the money.',
+  submitted: {
+    started: {
+      title: 'Top-up started',
+      body: 'You can follow it here. We’ll update the status as your bank sends the money.',
+    },
+    succeeded: { title: 'Money added', body: 'The money is in your wallet.' },
+    failed: {
+      title: 'Top-up failed',
+      body: 'No money was added. See below why, and what you can do.',
+    },
+    returned: {
+      title: 'Top-up returned',
+      body: 'Your bank sent the money back, so it has left your wallet again. See below why.',
+    },
+    canceled: { title: 'Top-up canceled', body: 'No money moved.' },
+  },
   another: 'Make another top-up',
   sourcesErrorTitle: 'We couldn’t load your bank accounts',
   submitErrorTitle: 'Your top-up didn’t start',
@@ -186,7 +205,8 @@ const en: TopUpMessages = {
 /** German, loaded with `@purse/react/locales/de`. */
 export const topUpMessagesDe: TopUpMessages = {
   title: 'Geld einzahlen',
-  subtitle: 'Überweisen Sie Geld von Ihrer Bank auf Ihr Finanzkonto.',
+  subtitle: (to) => `Überweisen Sie Geld von Ihrer Bank auf ${to}.`,
+  yourWallet: 'Ihr Wallet',
   noSourcesTitle: 'Verknüpfen Sie zuerst ein Bankkonto',
   noSourcesBody: 'Um Geld einzuzahlen, verknüpfen Sie das Bankkonto, von dem es kommen soll.',
   linkBank: 'Bankkonto verknüpfen',
@@ -200,6 +220,7 @@ export const topUpMessagesDe: TopUpMessages = {
   amountLabel: 'Betrag',
   amountCurrency: (currency) => `(${currency})`,
   amountHint: (min, max) => `Zwischen ${min} und ${max}`,
+  quickAmountsLabel: 'Schnellbeträge',
   fieldErrors: {
     source_required: 'Wählen Sie das Bankkonto, von dem das Geld kommen soll.',
     amount_required: 'Geben Sie einen Betrag ein.',
@@ -230,10 +251,8 @@ export const topUpMessagesDe: TopUpMessages = {
   summaryAmount: 'Betrag',
   summaryFrom: 'Von',
   summaryTo: 'An',
-  summaryToValue: 'Ihr Finanzkonto',
+  summaryToValue: 'Ihr Wallet',
   summaryArrival: 'Voraussichtlicher Eingang',
-  arrivalStandard: '2–4 Werktage',
-  arrivalSameDay: 'Am selben Werktag (vor dem Annahmeschluss)',
   summaryDescription: 'Beschreibung',
   overBalanceReminder:
     'Das ist mehr, als auf dem Konto verfügbar ist: Die Einzahlung kann fehlschlagen und Ihre Bank kann eine Gebühr berechnen.',
@@ -242,9 +261,22 @@ export const topUpMessagesDe: TopUpMessages = {
   back: 'Zurück',
   confirm: 'Einzahlung bestätigen',
   submitting: 'Einzahlung wird gestartet …',
-  submittedTitle: 'Einzahlung gestartet',
-  submittedBody:
-    'Hier sehen Sie den Fortschritt. Der Status wird aktualisiert, während Ihre Bank das Geld überweist.',
+  submitted: {
+    started: {
+      title: 'Einzahlung gestartet',
+      body: 'Hier sehen Sie den Fortschritt. Der Status wird aktualisiert, während Ihre Bank das Geld überweist.',
+    },
+    succeeded: { title: 'Geld eingezahlt', body: 'Das Geld ist in Ihrem Wallet.' },
+    failed: {
+      title: 'Einzahlung fehlgeschlagen',
+      body: 'Es wurde kein Geld eingezahlt. Unten sehen Sie den Grund und was Sie tun können.',
+    },
+    returned: {
+      title: 'Einzahlung zurückgebucht',
+      body: 'Ihre Bank hat das Geld zurückgeholt; es wurde wieder von Ihrem Wallet abgebucht. Den Grund sehen Sie unten.',
+    },
+    canceled: { title: 'Einzahlung storniert', body: 'Es wurde kein Geld bewegt.' },
+  },
   another: 'Weitere Einzahlung',
   sourcesErrorTitle: 'Wir konnten Ihre Bankkonten nicht laden',
   submitErrorTitle: 'Ihre Einzahlung wurde nicht gestartet',
@@ -290,7 +322,8 @@ export const topUpMessagesDe: TopUpMessages = {
 /** French, loaded with `@purse/react/locales/fr`. */
 export const topUpMessagesFr: TopUpMessages = {
   title: 'Ajouter de l’argent',
-  subtitle: 'Transférez de l’argent de votre banque vers votre compte financier.',
+  subtitle: (to) => `Transférez de l’argent de votre banque vers ${to}.`,
+  yourWallet: 'votre portefeuille',
   noSourcesTitle: 'Associez d’abord un compte bancaire',
   noSourcesBody: 'Pour ajouter de l’argent, associez le compte bancaire d’où il doit venir.',
   linkBank: 'Associer un compte bancaire',
@@ -304,6 +337,7 @@ export const topUpMessagesFr: TopUpMessages = {
   amountLabel: 'Montant',
   amountCurrency: (currency) => `(${currency})`,
   amountHint: (min, max) => `Entre ${min} et ${max}`,
+  quickAmountsLabel: 'Montants rapides',
   fieldErrors: {
     source_required: 'Choisissez le compte bancaire d’où viendra l’argent.',
     amount_required: 'Saisissez un montant.',
@@ -332,10 +366,8 @@ export const topUpMessagesFr: TopUpMessages = {
   summaryAmount: 'Montant',
   summaryFrom: 'Depuis',
   summaryTo: 'Vers',
-  summaryToValue: 'Votre compte financier',
+  summaryToValue: 'Votre portefeuille',
   summaryArrival: 'Arrivée prévue',
-  arrivalStandard: '2 à 4 jours ouvrés',
-  arrivalSameDay: 'Le jour ouvré même (avant l’heure limite)',
   summaryDescription: 'Description',
   overBalanceReminder:
     'C’est plus que le disponible du compte : le rechargement peut échouer et votre banque peut facturer des frais.',
@@ -344,8 +376,22 @@ export const topUpMessagesFr: TopUpMessages = {
   back: 'Retour',
   confirm: 'Confirmer le rechargement',
   submitting: 'Lancement du rechargement…',
-  submittedTitle: 'Rechargement lancé',
-  submittedBody: 'Suivez-le ici. Le statut se met à jour pendant que votre banque envoie l’argent.',
+  submitted: {
+    started: {
+      title: 'Rechargement lancé',
+      body: 'Suivez-le ici. Le statut se met à jour pendant que votre banque envoie l’argent.',
+    },
+    succeeded: { title: 'Argent ajouté', body: 'L’argent est dans votre portefeuille.' },
+    failed: {
+      title: 'Échec du rechargement',
+      body: 'Aucun argent n’a été ajouté. Voyez ci-dessous pourquoi, et ce que vous pouvez faire.',
+    },
+    returned: {
+      title: 'Rechargement retourné',
+      body: 'Votre banque a repris l’argent : il a de nouveau quitté votre portefeuille. Voyez pourquoi ci-dessous.',
+    },
+    canceled: { title: 'Rechargement annulé', body: 'Aucun argent n’a bougé.' },
+  },
   another: 'Faire un autre rechargement',
   sourcesErrorTitle: 'Nous n’avons pas pu charger vos comptes bancaires',
   submitErrorTitle: 'Votre rechargement n’a pas démarré',

@@ -13,6 +13,7 @@ const SOURCES = [
   fixtureSource({
     id: 'pm_fixture_savings',
     bankName: 'CREDIT UNION',
+    accountName: 'Rainy Day Savings',
     last4: '4321',
     accountType: 'savings',
     linkedAccountId: null,

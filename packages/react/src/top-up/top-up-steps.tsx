@@ -1,0 +1,237 @@
+/**
+ * The steps after the form (review, sending, started, error), loaded on demand: the first load
+ * of `<TopUp>` carries only the form. `top-up.tsx` starts loading this module once the form is
+ * on screen, so it is there by the time the person presses Continue.
+ */
+import {
+  expectedArrivalDate,
+  resolveIntlLocale,
+  toIsoDate,
+  type TopUp as TopUpResource,
+  type TopUpAttempt,
+  type TopUpState,
+  type TransferPhase,
+} from '@purse/core';
+import { useEffect, type ReactNode, type RefObject } from 'react';
+import type { CommonMessages } from '../i18n/catalog.js';
+import { usePurseContext } from '../provider/purse-context.js';
+import { topUpErrorMessage } from './error-message.js';
+import type { SubmittedOutcome, TopUpMessages } from './messages.js';
+import { sourceName } from './source-name.js';
+import type { UseTopUpResult } from './use-top-up.js';
+
+/** What a host's tracker can do with the form (see `TopUpProps.renderTracker`). */
+export interface TopUpTrackerActions {
+  /**
+   * Back to the form with what was entered, focusing the amount ("Try a smaller amount", the
+   * default) or the source ("Choose another account").
+   */
+  startOver: (options?: { focus?: 'amount' | 'source' }) => void;
+}
+
+export interface TopUpStepProps {
+  topUp: UseTopUpResult;
+  m: TopUpMessages;
+  common: CommonMessages;
+  money: (amount: number) => string;
+  /** Where the money goes, in words ("Maya's Purse"), else "Your wallet". */
+  destinationName: string | undefined;
+  reviewId: string;
+  reviewHeading: RefObject<HTMLHeadingElement | null>;
+  errorRef: RefObject<HTMLDivElement | null>;
+  submittedHeading: RefObject<HTMLHeadingElement | null>;
+  /** Called once this module has shown (focus waits for it on a first, slow download). */
+  onShown: () => void;
+  renderTracker: ((topUp: TopUpResource, actions: TopUpTrackerActions) => ReactNode) | undefined;
+}
+
+/** The step for the form's state after `editing`. */
+export default function TopUpStep(props: TopUpStepProps): ReactNode {
+  const { topUp, m, onShown } = props;
+  const { state } = topUp;
+  useEffect(onShown, [onShown]);
+  switch (state.status) {
+    case 'confirming':
+    case 'submitting': {
+      const busy = state.status === 'submitting';
+      return (
+        <Review {...props} attempt={state.attempt} busy={busy}>
+          <div data-slot="actions">
+            <button
+              {...topUp.getBackButtonProps()}
+              className="purse-Button"
+              data-variant="secondary"
+            >
+              {m.back}
+            </button>
+            <button {...topUp.getConfirmButtonProps()} className="purse-Button" data-slot="confirm">
+              {busy ? <span className="purse-Spinner" aria-hidden="true" /> : null}
+              {busy ? m.submitting : m.confirm}
+            </button>
+          </div>
+        </Review>
+      );
+    }
+    case 'submitted':
+      return <SubmittedStep {...props} state={state} />;
+    case 'error':
+      return <ErrorStep {...props} state={state} />;
+    default:
+      return null;
+  }
+}
+
+const OUTCOMES: Record<TransferPhase, SubmittedOutcome> = {
+  review: 'started',
+  processing: 'started',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  returned: 'returned',
+  canceled: 'canceled',
+};
+
+/** The `submitted` state: its heading follows the transfer; the host's tracker follows. */
+function SubmittedStep(
+  props: TopUpStepProps & { state: Extract<TopUpState, { status: 'submitted' }> },
+): ReactNode {
+  const { state, m, topUp, renderTracker } = props;
+  const outcome = OUTCOMES[state.phase];
+  const words = m.submitted[outcome];
+  return (
+    <div data-slot="submitted" data-outcome={outcome}>
+      <h3 className="purse-Heading" ref={props.submittedHeading} tabIndex={-1}>
+        {words.title}
+      </h3>
+      <p className="purse-Muted">{words.body}</p>
+      {renderTracker ? (
+        <div data-slot="tracker">{renderTracker(state.topUp, { startOver: topUp.startOver })}</div>
+      ) : null}
+      <div data-slot="actions">
+        <button
+          type="button"
+          className="purse-Button"
+          data-variant="secondary"
+          onClick={topUp.reset}
+        >
+          {m.another}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The `error` state: the alert, then a retry (sources) or the reviewed attempt (submit). */
+function ErrorStep(
+  props: TopUpStepProps & { state: Extract<TopUpState, { status: 'error' }> },
+): ReactNode {
+  const { state, topUp, m, common } = props;
+  const alert = (
+    <div
+      ref={props.errorRef}
+      tabIndex={-1}
+      className="purse-Alert"
+      data-tone="danger"
+      role="alert"
+      data-slot="error"
+    >
+      <strong>{state.during === 'sources' ? m.sourcesErrorTitle : m.submitErrorTitle}</strong>
+      <span data-slot="error-message">{topUpErrorMessage(state.error, m, common)}</span>
+    </div>
+  );
+  const retry = (
+    <button type="button" className="purse-Button" onClick={topUp.retry}>
+      {common.retry}
+    </button>
+  );
+  if (state.during === 'sources')
+    return (
+      <>
+        {alert}
+        <div data-slot="actions">{retry}</div>
+      </>
+    );
+  return (
+    <Review {...props} attempt={state.attempt} busy={false} alert={alert}>
+      <div data-slot="actions">
+        <button
+          type="button"
+          className="purse-Button"
+          data-variant="secondary"
+          onClick={topUp.back}
+        >
+          {m.edit}
+        </button>
+        {state.retryable ? retry : null}
+      </div>
+    </Review>
+  );
+}
+
+/** "Tue, Dec 8": a calendar date with its weekday, in the locale. */
+function shortDate(date: { year: number; month: number; day: number }, locale: string): string {
+  return new Intl.DateTimeFormat(resolveIntlLocale(locale), {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(date.year, date.month - 1, date.day));
+}
+
+function Review(
+  props: TopUpStepProps & {
+    attempt: TopUpAttempt;
+    busy: boolean;
+    alert?: ReactNode;
+    children: ReactNode;
+  },
+): ReactNode {
+  const { attempt, m, money } = props;
+  const { client, locale } = usePurseContext('TopUp');
+  const { request, source } = attempt;
+  const amount = money(request.amount);
+  const from = sourceName(source, m);
+  const arrives = expectedArrivalDate(client.now(), { sameDay: request.sameDay });
+  const rows: [string, ReactNode, string?][] = [
+    [m.summaryAmount, amount, 'summary-amount'],
+    [m.summaryFrom, from],
+    [m.summaryTo, props.destinationName ?? m.summaryToValue],
+    [
+      m.summaryArrival,
+      <time dateTime={toIsoDate(arrives)}>{shortDate(arrives, locale)}</time>,
+      'summary-arrival',
+    ],
+  ];
+  if (request.description)
+    rows.push([m.summaryDescription, request.description, 'summary-description']);
+  return (
+    <section
+      data-slot="review"
+      aria-labelledby={props.reviewId}
+      aria-busy={props.busy || undefined}
+    >
+      <h3 className="purse-Heading" id={props.reviewId} ref={props.reviewHeading} tabIndex={-1}>
+        {m.reviewTitle}
+      </h3>
+      {props.alert}
+      <dl data-slot="summary">
+        {rows.map(([term, value, slot]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd className={slot === 'summary-amount' ? 'purse-Amount' : undefined} data-slot={slot}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {attempt.overBalance ? (
+        <p className="purse-Alert" data-tone="warning" data-slot="over-balance">
+          {m.overBalanceReminder}
+        </p>
+      ) : null}
+      <p className="purse-Muted" data-slot="authorization">
+        {m.authorization(amount, from)}
+      </p>
+      {props.children}
+    </section>
+  );
+}
