@@ -79,7 +79,6 @@ export {
   TOP_UP_DESCRIPTION_MAX_LENGTH,
   TopUp,
   sourceAvailable,
-  topUpErrorMessage,
   useTopUp,
 } from './top-up/index.js';
 export type {

@@ -16,7 +16,9 @@ import { useEffect, type ReactNode, type RefObject } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { topUpErrorMessage } from './error-message.js';
-import type { SubmittedOutcome, TopUpMessages } from './messages.js';
+import type { TopUpMessages } from './messages.js';
+import { topUpStepText, type SubmittedOutcome, type TopUpStepMessages } from './step-messages.js';
+import { useMessages } from '../i18n/use-messages.js';
 import { sourceName } from './source-name.js';
 import type { UseTopUpResult } from './use-top-up.js';
 
@@ -47,7 +49,8 @@ export interface TopUpStepProps {
 
 /** The step for the form's state after `editing`. */
 export default function TopUpStep(props: TopUpStepProps): ReactNode {
-  const { topUp, m, onShown } = props;
+  const { topUp, onShown } = props;
+  const m = useMessages(topUpStepText, 'TopUp');
   const { state } = topUp;
   useEffect(onShown, [onShown]);
   switch (state.status) {
@@ -55,7 +58,7 @@ export default function TopUpStep(props: TopUpStepProps): ReactNode {
     case 'submitting': {
       const busy = state.status === 'submitting';
       return (
-        <Review {...props} attempt={state.attempt} busy={busy}>
+        <Review {...props} s={m} attempt={state.attempt} busy={busy}>
           <div data-slot="actions">
             <button
               {...topUp.getBackButtonProps()}
@@ -73,13 +76,16 @@ export default function TopUpStep(props: TopUpStepProps): ReactNode {
       );
     }
     case 'submitted':
-      return <SubmittedStep {...props} state={state} />;
+      return <SubmittedStep {...props} s={m} state={state} />;
     case 'error':
-      return <ErrorStep {...props} state={state} />;
+      return <ErrorStep {...props} s={m} state={state} />;
     default:
       return null;
   }
 }
+
+/** A step's props with its own words (`s`); `m` stays the form's (source names). */
+type StepWords = TopUpStepProps & { s: TopUpStepMessages };
 
 const OUTCOMES: Record<TransferPhase, SubmittedOutcome> = {
   review: 'started',
@@ -92,9 +98,9 @@ const OUTCOMES: Record<TransferPhase, SubmittedOutcome> = {
 
 /** The `submitted` state: its heading follows the transfer; the host's tracker follows. */
 function SubmittedStep(
-  props: TopUpStepProps & { state: Extract<TopUpState, { status: 'submitted' }> },
+  props: StepWords & { state: Extract<TopUpState, { status: 'submitted' }> },
 ): ReactNode {
-  const { state, m, topUp, renderTracker } = props;
+  const { state, s: m, topUp, renderTracker } = props;
   const outcome = OUTCOMES[state.phase];
   const words = m.submitted[outcome];
   return (
@@ -122,9 +128,9 @@ function SubmittedStep(
 
 /** The `error` state: the alert, then a retry (sources) or the reviewed attempt (submit). */
 function ErrorStep(
-  props: TopUpStepProps & { state: Extract<TopUpState, { status: 'error' }> },
+  props: StepWords & { state: Extract<TopUpState, { status: 'error' }> },
 ): ReactNode {
-  const { state, topUp, m, common } = props;
+  const { state, topUp, s: m, common } = props;
   const alert = (
     <div
       ref={props.errorRef}
@@ -178,18 +184,18 @@ function shortDate(date: { year: number; month: number; day: number }, locale: s
 }
 
 function Review(
-  props: TopUpStepProps & {
+  props: StepWords & {
     attempt: TopUpAttempt;
     busy: boolean;
     alert?: ReactNode;
     children: ReactNode;
   },
 ): ReactNode {
-  const { attempt, m, money } = props;
+  const { attempt, s: m, money } = props;
   const { client, locale } = usePurseContext('TopUp');
   const { request, source } = attempt;
   const amount = money(request.amount);
-  const from = sourceName(source, m);
+  const from = sourceName(source, props.m);
   const arrives = expectedArrivalDate(client.now(), { sameDay: request.sameDay });
   const rows: [string, ReactNode, string?][] = [
     [m.summaryAmount, amount, 'summary-amount'],

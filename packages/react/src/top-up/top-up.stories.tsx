@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { commonMessages } from '../i18n/catalog.js';
 import type { FixtureClientOptions } from '../testing/fixture-client.js';
 import { fixtureSource } from '../testing/fixtures.js';
-import { topUpMessages, type TopUpErrorCode } from './messages.js';
+import { topUpStepMessages, type TopUpErrorCode } from './step-messages.js';
 import { TransferStatus } from '../transfer-status/transfer-status.js';
 import { TopUp } from './top-up.js';
 
@@ -253,7 +253,7 @@ function errorStory(code: PurseErrorCode, message: string): Story {
   };
 }
 
-const words = (code: TopUpErrorCode): string => topUpMessages.en.errors[code];
+const words = (code: TopUpErrorCode): string => topUpStepMessages.en.errors[code];
 
 export const ErrorAmountTooSmall: Story = errorStory('amount_too_small', words('amount_too_small'));
 export const ErrorAmountTooLarge: Story = errorStory('amount_too_large', words('amount_too_large'));

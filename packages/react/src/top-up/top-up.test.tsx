@@ -20,7 +20,7 @@ import {
   type FixtureClientOptions,
   type FixturePurseClient,
 } from '../testing/index.js';
-import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
+import { TOP_UP_ERROR_CODES, topUpStepMessages } from './step-messages.js';
 import { TopUp } from './top-up.js';
 import { useTopUp } from './use-top-up.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
@@ -189,7 +189,6 @@ describe('TopUp', { timeout: 20_000 }, () => {
       /\((.*)\)/.exec(
         screen.getByRole('button', { name: /Choose another account/ }).textContent,
       )?.[1] ?? 'missing';
-    await waitFor(() => expect(client.calls.some(([m]) => m === 'getTopUp')).toBe(true));
     act(() =>
       live().emit({
         type: 'transfer.updated',
@@ -545,7 +544,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
   const serverErrors: [PurseErrorCode, string, boolean][] = [
     ...TOP_UP_ERROR_CODES.map((code): [PurseErrorCode, string, boolean] => [
       code,
-      topUpMessages.en.errors[code],
+      topUpStepMessages.en.errors[code],
       code === 'idempotency_key_in_use' || code === 'stripe_unavailable',
     ]),
     ['network_error', common.networkError, true],
@@ -580,8 +579,8 @@ describe('TopUp', { timeout: 20_000 }, () => {
 
   it.each(['de', 'fr'] as const)('has words for every top-up error in %s', (locale) => {
     for (const code of TOP_UP_ERROR_CODES) {
-      expect(topUpMessages[locale].errors[code]).not.toBe(topUpMessages.en.errors[code]);
-      expect(topUpMessages[locale].errors[code].length).toBeGreaterThan(10);
+      expect(topUpStepMessages[locale].errors[code]).not.toBe(topUpStepMessages.en.errors[code]);
+      expect(topUpStepMessages[locale].errors[code].length).toBeGreaterThan(10);
     }
   });
 

@@ -8,6 +8,8 @@ import { countingClient } from '../test-support.js';
 import { TopUpFormStore, type TopUpFormOptions } from './top-up-form-store.js';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** What the server says of a top-up when asked: returned by the bank, once this is set. */
+let returned = false;
 
 function source(overrides: Partial<TopUpSource> = {}): TopUpSource {
   return {
@@ -28,9 +30,17 @@ interface Setup {
   /** Codes `createTopUp` fails with, one per call, before it works. */
   failWith?: PurseErrorCode[];
   options?: TopUpFormOptions;
+  /** How often the (stream-less) live connection polls. @default 60_000 */
+  pollIntervalMs?: number;
 }
 
-function setup({ sources = [SAVINGS, source()], failWith = [], options = {} }: Setup = {}) {
+function setup({
+  sources = [SAVINGS, source()],
+  failWith = [],
+  options = {},
+  pollIntervalMs = 60_000,
+}: Setup = {}) {
+  returned = false;
   const base = countingClient({});
   const sent: { request: TopUpRequest; key: string }[] = [];
   let loads = 0;
@@ -49,10 +59,12 @@ function setup({ sources = [SAVINGS, source()], failWith = [], options = {} }: S
     },
     getTopUp: (id: string) => {
       base.calls.push(`getTopUp ${id}`);
-      return Promise.resolve(topUpFixture({ id }));
+      return Promise.resolve(
+        topUpFixture({ id, ...(returned ? { status: 'succeeded', returned: true } : {}) }),
+      );
     },
   };
-  const live = new LiveUpdates({ url: null, pollIntervalMs: 60_000 });
+  const live = new LiveUpdates({ url: null, pollIntervalMs });
   const runtime = new PurseRuntime({ client, live });
   const created: TopUp[] = [];
   const store = new TopUpFormStore(runtime, { onSuccess: (t) => created.push(t), ...options });
@@ -170,7 +182,7 @@ describe('TopUpFormStore', () => {
   });
 
   it('follows the started transfer, and `startOver` goes back to the form keeping what was entered', async () => {
-    const { store, live, created, calls } = setup();
+    const { store, live, created } = setup();
     await settle();
     store.setValue('sourceId', 'pm_savings');
     store.setValue('amount', '40');
@@ -179,8 +191,6 @@ describe('TopUpFormStore', () => {
     await settle();
     expect(created.map((t) => t.id)).toEqual(['ibt_1']);
     expect(store.getSnapshot().state).toMatchObject({ status: 'submitted', phase: 'processing' });
-    // The tracker is loaded on demand; once it runs, a live update reaches the form.
-    await vi.waitFor(() => expect(calls).toContain('getTopUp ibt_1'));
     live.emit({
       type: 'transfer.updated',
       data: topUpFixture({ id: 'ibt_1', status: 'failed', cancelable: false }),
@@ -190,6 +200,27 @@ describe('TopUpFormStore', () => {
     const after = store.getSnapshot();
     expect(after.state).toEqual({ status: 'editing', focus: 'source' });
     expect(after.values).toMatchObject({ amount: '40', sourceId: 'pm_savings' });
+  });
+
+  it('learns what became of the top-up by polling while the stream is down', async () => {
+    // No stream URL: the live connection polls, here every 10 ms.
+    const { store, live, calls } = setup({ pollIntervalMs: 10 });
+    await settle();
+    store.setValue('amount', '40');
+    store.review();
+    store.confirm();
+    await settle();
+    expect(store.getSnapshot().state).toMatchObject({ status: 'submitted', phase: 'processing' });
+    returned = true;
+    live.emit({
+      type: 'transfer.updated',
+      data: topUpFixture({ id: 'ibt_other', status: 'failed' }),
+    });
+    expect(store.getSnapshot().state).toMatchObject({ phase: 'processing' });
+    await vi.waitFor(() =>
+      expect(store.getSnapshot().state).toMatchObject({ status: 'submitted', phase: 'returned' }),
+    );
+    expect(calls).toContain('getTopUp ibt_1');
   });
 
   it('reloads the sources when a bank is linked elsewhere, only while it listens', async () => {

@@ -141,8 +141,9 @@ const EMPTY_VALUES: TopUpFormValues = {
 
 /** A fresh random key for one top-up attempt. */
 export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
-    return crypto.randomUUID();
+  // Web Crypto in browsers and Node 19+; core is built without DOM types, so it is looked up.
+  const { crypto } = globalThis as { crypto?: { randomUUID?: () => string } };
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
   // Old browsers: good enough entropy for an idempotency key.
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
@@ -478,35 +479,30 @@ export class TopUpFormStore {
   }
 
   /**
-   * Follows a started top-up through the provider's shared tracker (the one a `TransferStatus`
-   * of it uses, so they poll once), loaded on demand so the form's first load does not carry it.
+   * Follows a started top-up so the heading can say what became of it: `transfer.updated` events
+   * while the stream is up; while it is down, the live connection's poller (keyed by the top-up,
+   * so views of it that poll the same way share one request per tick). Not through the
+   * `TransferTrackers` store: a bundler would then ship the tracker with every form's first load.
    */
   #track(topUp: TopUp): () => void {
-    let stop: (() => void) | null = null;
-    let stopped = false;
-    void import('./transfer-trackers.js').then(({ TransferTrackers }) => {
-      if (stopped) return;
-      const trackers = this.#runtime.store(TransferTrackers);
-      const tracker = trackers.get(topUp.id, { initial: topUp });
-      const update = (): void => {
-        const snapshot = tracker.getSnapshot();
-        const state = this.#state;
-        if (snapshot.status !== 'ready' || state.status !== 'submitted') return;
-        if (state.topUp.id !== topUp.id || state.phase === snapshot.phase) return;
-        this.#state = { ...state, phase: snapshot.phase };
-        this.#emit();
-      };
-      const stopListen = trackers.listen();
-      const stopTracker = tracker.subscribe(update);
-      update();
-      stop = () => {
-        stopTracker();
-        stopListen();
-      };
-    });
+    const { client, live } = this.#runtime;
+    const apply = (update: TopUp): void => {
+      const state = this.#state;
+      if (update.id !== topUp.id || state.status !== 'submitted' || state.topUp.id !== topUp.id)
+        return;
+      const phase = transferPhase(update);
+      if (phase === state.phase) return;
+      this.#state = { ...state, phase };
+      this.#emit();
+    };
+    const stopEvents = live.subscribe('transfer.updated', (event) => apply(event.data));
+    const stopPoll = live.onPoll(
+      () => void client.getTopUp(topUp.id).then(apply, () => undefined),
+      { key: `topUp:${topUp.id}` },
+    );
     return () => {
-      stopped = true;
-      stop?.();
+      stopEvents();
+      stopPoll();
     };
   }
 }
