@@ -1,6 +1,6 @@
 import type { PurseErrorCode } from '@purse/core';
 import type { Catalog } from '../i18n/catalog.js';
-import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
+import type { MessageRef } from '../i18n/locale-packs.js';
 
 /*
  * The words of the steps after the form (review, started, errors), apart from the form's so
@@ -282,4 +282,6 @@ export const topUpStepMessages: Catalog<TopUpStepMessages> = {
 };
 
 /** What the steps read: English built in, other locales from their packs. */
-export const topUpStepText: MessageRef<TopUpStepMessages> = defineMessages('topUpSteps', en);
+// A literal, not `defineMessages`: this module is loaded lazily and must not import the
+// message helpers (see top-up-steps.tsx).
+export const topUpStepText: MessageRef<TopUpStepMessages> = { key: 'topUpSteps', en };

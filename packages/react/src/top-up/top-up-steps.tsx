@@ -3,23 +3,24 @@
  * of `<TopUp>` carries only the form. `top-up.tsx` starts loading this module once the form is
  * on screen, so it is there by the time the person presses Continue.
  */
-import {
-  expectedArrivalDate,
-  resolveIntlLocale,
-  toIsoDate,
-  type TopUp as TopUpResource,
-  type TopUpAttempt,
-  type TopUpState,
-  type TransferPhase,
+/*
+ * This module imports nothing at run time but React and its own words: what a lazy chunk shares
+ * with the package (the provider, the core) esbuild moves into a chunk that every app's first
+ * load imports, whatever component it uses. What the steps need comes in through props.
+ */
+import type {
+  PurseError,
+  TopUp as TopUpResource,
+  TopUpAttempt,
+  TopUpSource,
+  TopUpState,
+  TransferPhase,
 } from '@purse/core';
 import { useEffect, type ReactNode, type RefObject } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
-import { usePurseContext } from '../provider/purse-context.js';
+import type { MessageRef } from '../i18n/locale-packs.js';
 import { topUpErrorMessage } from './error-message.js';
-import type { TopUpMessages } from './messages.js';
 import { topUpStepText, type SubmittedOutcome, type TopUpStepMessages } from './step-messages.js';
-import { useMessages } from '../i18n/use-messages.js';
-import { sourceName } from './source-name.js';
 import type { UseTopUpResult } from './use-top-up.js';
 
 /** What a host's tracker can do with the form (see `TopUpProps.renderTracker`). */
@@ -33,9 +34,16 @@ export interface TopUpTrackerActions {
 
 export interface TopUpStepProps {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
   common: CommonMessages;
   money: (amount: number) => string;
+  /** A catalog's words in the provider's locale (`messagesFor`, bound to it). */
+  words: <T>(ref: MessageRef<T>) => T;
+  /** The Intl tag of the provider's locale, for dates. */
+  intlLocale: string;
+  /** A source as the person knows it ("Everyday Checking ••4321"). */
+  nameOf: (source: TopUpSource) => string;
+  /** Words for an error the steps have none of their own for (`describeError`). */
+  describe: (error: PurseError) => string;
   /** Where the money goes, in words ("Maya's Purse"), else "Your wallet". */
   destinationName: string | undefined;
   reviewId: string;
@@ -50,7 +58,7 @@ export interface TopUpStepProps {
 /** The step for the form's state after `editing`. */
 export default function TopUpStep(props: TopUpStepProps): ReactNode {
   const { topUp, onShown } = props;
-  const m = useMessages(topUpStepText, 'TopUp');
+  const m = props.words(topUpStepText);
   const { state } = topUp;
   useEffect(onShown, [onShown]);
   switch (state.status) {
@@ -84,7 +92,7 @@ export default function TopUpStep(props: TopUpStepProps): ReactNode {
   }
 }
 
-/** A step's props with its own words (`s`); `m` stays the form's (source names). */
+/** A step's props with its own words (`s`). */
 type StepWords = TopUpStepProps & { s: TopUpStepMessages };
 
 const OUTCOMES: Record<TransferPhase, SubmittedOutcome> = {
@@ -141,7 +149,7 @@ function ErrorStep(
       data-slot="error"
     >
       <strong>{state.during === 'sources' ? m.sourcesErrorTitle : m.submitErrorTitle}</strong>
-      <span data-slot="error-message">{topUpErrorMessage(state.error, m, common)}</span>
+      <span data-slot="error-message">{topUpErrorMessage(state.error, m, props.describe)}</span>
     </div>
   );
   const retry = (
@@ -173,14 +181,14 @@ function ErrorStep(
   );
 }
 
-/** "Tue, Dec 8": a calendar date with its weekday, in the locale. */
-function shortDate(date: { year: number; month: number; day: number }, locale: string): string {
-  return new Intl.DateTimeFormat(resolveIntlLocale(locale), {
+/** "Tue, Dec 8": a `YYYY-MM-DD` date with its weekday, in the locale. */
+function shortDate(isoDate: string, intlLocale: string): string {
+  return new Intl.DateTimeFormat(intlLocale, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
     timeZone: 'UTC',
-  }).format(Date.UTC(date.year, date.month - 1, date.day));
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 function Review(
@@ -192,18 +200,16 @@ function Review(
   },
 ): ReactNode {
   const { attempt, s: m, money } = props;
-  const { client, locale } = usePurseContext('TopUp');
   const { request, source } = attempt;
   const amount = money(request.amount);
-  const from = sourceName(source, props.m);
-  const arrives = expectedArrivalDate(client.now(), { sameDay: request.sameDay });
+  const from = props.nameOf(source);
   const rows: [string, ReactNode, string?][] = [
     [m.summaryAmount, amount, 'summary-amount'],
     [m.summaryFrom, from],
     [m.summaryTo, props.destinationName ?? m.summaryToValue],
     [
       m.summaryArrival,
-      <time dateTime={toIsoDate(arrives)}>{shortDate(arrives, locale)}</time>,
+      <time dateTime={attempt.arrivesOn}>{shortDate(attempt.arrivesOn, props.intlLocale)}</time>,
       'summary-arrival',
     ],
   ];

@@ -1,4 +1,4 @@
-import { formatMoney, type TopUp as TopUpResource } from '@purse/core';
+import { formatMoney, resolveIntlLocale, type TopUp as TopUpResource } from '@purse/core';
 import {
   Suspense,
   lazy,
@@ -11,10 +11,12 @@ import {
   type RefObject,
 } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
-import { useMessages } from '../i18n/use-messages.js';
+import { messagesFor } from '../i18n/locale-packs.js';
+import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
 import { topUpText, type TopUpMessages } from './messages.js';
+import { sourceName } from './source-name.js';
 import { TopUpForm } from './top-up-form.js';
 import type * as Steps from './top-up-steps.js';
 import type { TopUpStepProps, TopUpTrackerActions } from './top-up-steps.js';
@@ -33,7 +35,8 @@ function loadSteps(): Promise<typeof Steps> {
   });
   return stepsModule;
 }
-const TopUpStep = lazy(loadSteps);
+// Pure: an app that imports other components from the barrel keeps none of this.
+const TopUpStep = /* @__PURE__ */ lazy(loadSteps);
 
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
@@ -222,9 +225,12 @@ function TopUpRender(props: TopUpProps): ReactNode {
           <TopUpStep
             {...refs}
             topUp={topUp}
-            m={m}
             common={common}
             money={money}
+            words={(ref) => messagesFor(ref, locale)}
+            intlLocale={resolveIntlLocale(locale)}
+            nameOf={(source) => sourceName(source, m)}
+            describe={(error) => describeError(error, common)}
             destinationName={destinationName}
             reviewId={`${id}-review`}
             renderTracker={renderTracker}

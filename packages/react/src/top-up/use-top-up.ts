@@ -38,6 +38,24 @@ export type {
   TopUpFormValues,
 } from '@purse/core';
 
+/** Every element id a view needs (`TopUpIds`), each made unique per form with `useId`. */
+const ID_NAMES = [
+  'sources',
+  'sourceError',
+  'amount',
+  'amountHint',
+  'amountError',
+  'quickAmounts',
+  'warning',
+  'acknowledge',
+  'acknowledgeError',
+  'description',
+  'descriptionHint',
+  'descriptionError',
+  'sameDay',
+  'sameDayHint',
+] as const satisfies readonly (keyof TopUpIds)[];
+
 /** The quick amounts offered by default, in cents: $50, $100, $250. */
 export const DEFAULT_QUICK_AMOUNTS: readonly number[] = [50_00, 100_00, 250_00];
 
@@ -133,22 +151,9 @@ export function useTopUp(options: UseTopUpOptions = {}): UseTopUpResult {
     (amount) => amount >= minAmount && amount <= maxAmount,
   );
   const id = useId();
-  const ids: TopUpIds = {
-    sources: `${id}-sources`,
-    sourceError: `${id}-source-error`,
-    amount: `${id}-amount`,
-    amountHint: `${id}-amount-hint`,
-    amountError: `${id}-amount-error`,
-    quickAmounts: `${id}-quick-amounts`,
-    warning: `${id}-warning`,
-    acknowledge: `${id}-acknowledge`,
-    acknowledgeError: `${id}-acknowledge-error`,
-    description: `${id}-description`,
-    descriptionHint: `${id}-description-count`,
-    descriptionError: `${id}-description-error`,
-    sameDay: `${id}-same-day`,
-    sameDayHint: `${id}-same-day-hint`,
-  };
+  const ids = {} as TopUpIds;
+  for (const name of ID_NAMES) ids[name] = `${id}-${name}`;
+
   const refs = useRef<Parameters<typeof createTopUpPropGetters>[0]['refs']>({
     source: { current: null },
     amount: { current: null },

@@ -112,7 +112,13 @@ describe('TopUpFormStore', () => {
     expect(store.review()).toBeNull();
     expect(store.getSnapshot().state).toMatchObject({
       status: 'confirming',
-      attempt: { overBalance: true, request: { amount: 750_00, sourceId: 'pm_checking' } },
+      attempt: {
+        overBalance: true,
+        request: { amount: 750_00, sourceId: 'pm_checking' },
+        // The client's clock says Thursday 28 May 2026, 16:26 in New York: after the ACH
+        // cutoff, so it goes out Friday and arrives two business days later.
+        arrivesOn: '2026-06-02',
+      },
     });
 
     const blocked = setup({ options: { balanceCheck: 'block' } });

@@ -6,6 +6,7 @@
  * confirm never sends twice. One store per form (not per provider): `new TopUpFormStore(...)`.
  */
 import { toPurseError, type PurseError, type PurseErrorCode } from '../../contract/errors.js';
+import { expectedArrivalDate, toIsoDate } from '../../dates/business-days.js';
 import type { TopUp, TopUpRequest, TopUpSource } from '../../contract/types.js';
 import type { PurseLocale } from '../../locale/locale.js';
 import { parseMoneyInput, type ParseMoneyFailureReason } from '../../money/parse-money-input.js';
@@ -74,6 +75,8 @@ export interface TopUpAttempt {
   idempotencyKey: string;
   /** The amount is more than the source's known available balance (and the person accepted that). */
   overBalance: boolean;
+  /** When the money should arrive if sent now, `YYYY-MM-DD` (see `expectedArrivalDate`). */
+  arrivesOn: string;
 }
 
 export type TopUpState =
@@ -128,6 +131,8 @@ const AMOUNT_PARSE_ERRORS = {
   too_many_decimals: 'amount_too_many_decimals',
   negative: 'amount_negative',
 } as const satisfies Record<ParseMoneyFailureReason, TopUpFieldError['code']>;
+
+const VALIDATION_OPTIONS = ['minAmount', 'maxAmount', 'balanceCheck', 'locale'] as const;
 
 const FIELD_ORDER: readonly TopUpField[] = ['source', 'amount', 'acknowledged', 'description'];
 
@@ -190,13 +195,8 @@ export class TopUpFormStore {
   setOptions = (options: TopUpFormOptions): void => {
     const before = this.#options;
     this.#options = options;
-    if (
-      before.minAmount !== options.minAmount ||
-      before.maxAmount !== options.maxAmount ||
-      before.balanceCheck !== options.balanceCheck ||
-      before.locale !== options.locale
-    )
-      this.#emit();
+    // Only what validation reads changes the snapshot (callbacks are new on every render).
+    if (VALIDATION_OPTIONS.some((key) => before[key] !== options[key])) this.#emit();
   };
 
   get minAmount(): number {
@@ -294,9 +294,11 @@ export class TopUpFormStore {
       ...(this.allowSameDay && this.#values.sameDay ? { sameDay: true } : {}),
     };
     const previous = this.#attempt;
+    const arrives = expectedArrivalDate(this.#runtime.client.now(), { sameDay: request.sameDay });
     this.#attempt = {
       request,
       source,
+      arrivesOn: toIsoDate(arrives),
       idempotencyKey:
         previous && sameRequest(previous.request, request)
           ? previous.idempotencyKey
