@@ -121,14 +121,7 @@ function SubmittedStep(
         <div data-slot="tracker">{renderTracker(state.topUp, { startOver: topUp.startOver })}</div>
       ) : null}
       <div data-slot="actions">
-        <button
-          type="button"
-          className="purse-Button"
-          data-variant="secondary"
-          onClick={topUp.reset}
-        >
-          {m.another}
-        </button>
+        <SecondaryButton onClick={topUp.reset}>{m.another}</SecondaryButton>
       </div>
     </div>
   );
@@ -167,17 +160,18 @@ function ErrorStep(
   return (
     <Review {...props} attempt={state.attempt} busy={false} alert={alert}>
       <div data-slot="actions">
-        <button
-          type="button"
-          className="purse-Button"
-          data-variant="secondary"
-          onClick={topUp.back}
-        >
-          {m.edit}
-        </button>
+        <SecondaryButton onClick={topUp.back}>{m.edit}</SecondaryButton>
         {state.retryable ? retry : null}
       </div>
     </Review>
+  );
+}
+
+function SecondaryButton(props: { onClick: () => void; children: ReactNode }): ReactNode {
+  return (
+    <button type="button" className="purse-Button" data-variant="secondary" onClick={props.onClick}>
+      {props.children}
+    </button>
   );
 }
 
