@@ -22,7 +22,9 @@ export const COMPONENT_LIMIT = '12 kB';
 const OVER_TARGET = {
   AccountList: '12.28 kB',
   TransferStatus: '12.85 kB',
-  TopUp: '14.6 kB',
+  // Quick amounts, the arrival date (the US banking calendar, ~0.9 kB in Vite) and following
+  // the transfer came in; the review/started/error steps and their words went lazy.
+  TopUp: '15.55 kB',
   SpendingChart: '17.8 kB',
 };
 export const viteDir = join(root, 'node_modules/.cache/purse-size/vite');

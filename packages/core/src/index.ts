@@ -25,6 +25,7 @@ export {
   addBusinessDays,
   addCalendarDays,
   calendarDateOf,
+  expectedArrivalDate,
   expectedArrivalWindow,
   hourIn,
   isBankHoliday,
@@ -145,3 +146,15 @@ export type {
   TopUpHistoryStoreOptions,
   WalletActivityStoreOptions,
 } from './client/stores/history-store.js';
+export { TopUpFormStore, newIdempotencyKey } from './client/stores/top-up-form-store.js';
+export type {
+  TopUpAttempt,
+  TopUpField,
+  TopUpFieldError,
+  TopUpFieldErrors,
+  TopUpFormOptions,
+  TopUpFormSnapshot,
+  TopUpFormStatus,
+  TopUpFormValues,
+  TopUpState,
+} from './client/stores/top-up-form-store.js';

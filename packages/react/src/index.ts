@@ -73,12 +73,12 @@ export type {
 
 // Topping up the financial account from a linked bank (Treasury InboundTransfers).
 export {
+  DEFAULT_QUICK_AMOUNTS,
   DEFAULT_TOP_UP_MAX_AMOUNT,
   DEFAULT_TOP_UP_MIN_AMOUNT,
   TOP_UP_DESCRIPTION_MAX_LENGTH,
   TopUp,
   sourceAvailable,
-  topUpErrorMessage,
   useTopUp,
 } from './top-up/index.js';
 export type {
@@ -93,6 +93,7 @@ export type {
   TopUpFormStatus,
   TopUpIds,
   TopUpPropGetters,
+  TopUpTrackerActions,
   UseTopUpOptions,
   UseTopUpResult,
 } from './top-up/index.js';

@@ -28,6 +28,7 @@ describe('top-up sources', () => {
     expect(res.status).toBe(200);
     const data = res.body.data as {
       bankName: string;
+      accountName: string | null;
       last4: string;
       accountType: string;
       balance: { type: string; available: number } | null;
@@ -35,7 +36,9 @@ describe('top-up sources', () => {
     expect(data.map((s) => s.last4).sort()).toEqual(['4321', '6789']);
     const checking = data.find((s) => s.last4 === '6789');
     expect(checking).toMatchObject({
-      bankName: 'STRIPEBANK',
+      bankName: 'StripeBank',
+      // The account's own name, so a person recognises it ("Everyday Checking ••6789").
+      accountName: 'Everyday Checking',
       accountType: 'checking',
       balance: { type: 'cash', available: 421837 },
     });

@@ -173,6 +173,8 @@ export interface TopUpSource {
   /** The PaymentMethod id, used as `sourceId`. */
   id: string;
   bankName: string | null;
+  /** The linked account's own name, as the person knows it ("Everyday Checking"), when known. */
+  accountName: string | null;
   last4: string | null;
   accountType: 'checking' | 'savings' | null;
   /** The linked account it came from, when known. */

@@ -200,3 +200,17 @@ export function expectedArrivalWindow(unixSeconds: number): {
   const submitted = achSubmissionDate(unixSeconds);
   return { earliest: addBusinessDays(submitted, 2), latest: addBusinessDays(submitted, 4) };
 }
+
+/**
+ * The one arrival date to show for a top-up created at `unixSeconds`: same-day ACH arrives on
+ * the business day it is submitted; standard ACH on the first day of Stripe's "2-4 business
+ * days" window (the sandbox settles then, and a later arrival is shown by the tracker).
+ */
+export function expectedArrivalDate(
+  unixSeconds: number,
+  options: { sameDay?: boolean | undefined } = {},
+): CalendarDate {
+  return options.sameDay
+    ? achSubmissionDate(unixSeconds)
+    : expectedArrivalWindow(unixSeconds).earliest;
+}

@@ -2,7 +2,7 @@
  * Top-up rules shared by the form (@purse/react), the server's validation (@purse/server) and
  * the sandbox's Stripe emulation (@purse/sandbox). Amounts are integer cents.
  */
-import type { AccountBalance } from '../contract/types.js';
+import type { AccountBalance, TopUpSource } from '../contract/types.js';
 
 /** The server's default smallest top-up (`topUps.minAmount`), in cents. */
 export const DEFAULT_TOP_UP_MIN_AMOUNT = 100;
@@ -27,4 +27,71 @@ export const STATEMENT_DESCRIPTOR: RegExp = /^[A-Za-z0-9 \-#.$&*]{1,10}$/;
 export function spendableBalance(balance: AccountBalance | null | undefined): number | null {
   if (balance?.type !== 'cash') return null;
   return balance.available ?? balance.current;
+}
+
+/** What can be taken from a top-up source: available, else current; null when unknown or not USD. */
+export function sourceAvailable(source: TopUpSource | null | undefined): number | null {
+  const balance = source?.balance;
+  if (balance?.type !== 'cash' || balance.currency.toLowerCase() !== TOP_UP_CURRENCY) return null;
+  return spendableBalance(balance);
+}
+
+/**
+ * The source a form starts on: `preferred` when it is offered, else the first checking account
+ * (people top up from checking; savings may limit withdrawals), else the first one.
+ */
+export function defaultTopUpSource(
+  sources: readonly TopUpSource[],
+  preferred?: string,
+): TopUpSource | null {
+  return (
+    (preferred === undefined ? undefined : sources.find((s) => s.id === preferred)) ??
+    sources.find((s) => s.accountType === 'checking') ??
+    sources[0] ??
+    null
+  );
+}
+
+/**
+ * What to do when the amount is more than the chosen bank's known available balance:
+ * `warn` asks the person to acknowledge the risk, `block` refuses, `off` says nothing.
+ */
+export type TopUpBalanceCheck = 'warn' | 'block' | 'off';
+
+/** Why a top-up amount cannot be sent; views turn it into words. Amounts are in cents. */
+export type TopUpAmountProblem =
+  | { code: 'amount_too_small'; min: number }
+  | { code: 'amount_too_large'; max: number }
+  | { code: 'amount_over_balance'; available: number };
+
+export interface TopUpAmountCheck {
+  /** The amount cannot be sent as it is. */
+  problem: TopUpAmountProblem | null;
+  /** With `warn`: the amount is more than this known available balance (the person must accept). */
+  overBalance: number | null;
+}
+
+/** The limits and the balance check for one amount (the server checks the same limits again). */
+export function checkTopUpAmount(options: {
+  amount: number;
+  source: TopUpSource | null;
+  /** @default DEFAULT_TOP_UP_MIN_AMOUNT */
+  minAmount?: number | undefined;
+  /** @default DEFAULT_TOP_UP_MAX_AMOUNT */
+  maxAmount?: number | undefined;
+  /** @default 'warn' */
+  balanceCheck?: TopUpBalanceCheck | undefined;
+}): TopUpAmountCheck {
+  const { amount, source } = options;
+  const min = options.minAmount ?? DEFAULT_TOP_UP_MIN_AMOUNT;
+  const max = options.maxAmount ?? DEFAULT_TOP_UP_MAX_AMOUNT;
+  const check = options.balanceCheck ?? 'warn';
+  if (amount < min) return { problem: { code: 'amount_too_small', min }, overBalance: null };
+  if (amount > max) return { problem: { code: 'amount_too_large', max }, overBalance: null };
+  const available = sourceAvailable(source);
+  if (available === null || amount <= available || check === 'off')
+    return { problem: null, overBalance: null };
+  return check === 'block'
+    ? { problem: { code: 'amount_over_balance', available }, overBalance: null }
+    : { problem: null, overBalance: available };
 }

@@ -38,6 +38,7 @@ describe('locale packs', () => {
           'spending',
           'topUp',
           'topUpHistory',
+          'topUpSteps',
           'transferStatus',
           'walletActivity',
         ].sort(),

@@ -91,6 +91,7 @@ export function fixtureSource(overrides: Partial<TopUpSource> = {}): TopUpSource
   return {
     id: 'pm_fixture_checking',
     bankName: 'STRIPEBANK',
+    accountName: 'Everyday Checking',
     last4: '6789',
     accountType: 'checking',
     linkedAccountId: 'fca_fixture_checking',

@@ -39,3 +39,20 @@ export function currencyAffix(locale: PurseLocale, currency: string): CurrencyAf
   }
   return affix;
 }
+
+/** Cents as a person would type them in `locale`, for the amount field: `50.00`, `50,00`. */
+export function amountInputText(amountMinor: number, locale: PurseLocale): string {
+  return new Intl.NumberFormat(resolveIntlLocale(locale), {
+    minimumFractionDigits: 2,
+    useGrouping: false,
+  }).format(amountMinor / 100);
+}
+
+/** A quick amount's label, without cents when there are none: `$50`, `50 $`, `50 $US`. */
+export function wholeMoney(amountMinor: number, locale: PurseLocale, currency: string): string {
+  return new Intl.NumberFormat(resolveIntlLocale(locale), {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: amountMinor % 100 === 0 ? 0 : 2,
+  }).format(amountMinor / 100);
+}

@@ -1,9 +1,10 @@
-export { TopUp, topUpErrorMessage } from './top-up.js';
-export type { TopUpProps } from './top-up.js';
+export { TopUp } from './top-up.js';
+export type { TopUpProps, TopUpTrackerActions } from './top-up.js';
 export {
   DEFAULT_TOP_UP_MAX_AMOUNT,
   DEFAULT_TOP_UP_MIN_AMOUNT,
   TOP_UP_CURRENCY,
+  DEFAULT_QUICK_AMOUNTS,
   TOP_UP_DESCRIPTION_MAX_LENGTH,
   sourceAvailable,
   useTopUp,
@@ -20,6 +21,9 @@ export type {
   UseTopUpOptions,
   UseTopUpResult,
 } from './use-top-up.js';
-export { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
-export type { TopUpErrorCode, TopUpMessages } from './messages.js';
+export { topUpMessages } from './messages.js';
+export type { TopUpMessages } from './messages.js';
+// The steps' words and error codes are not exported as values: a barrel export would put them
+// in every first load of <TopUp> (esbuild shares what a lazy chunk and the entry can reach).
+export type { SubmittedOutcome, TopUpErrorCode, TopUpStepMessages } from './step-messages.js';
 export type { TopUpIds, TopUpPropGetters } from './prop-getters.js';

@@ -4,9 +4,15 @@
  * (`aria-describedby`), `aria-invalid`, the refs `review()` focuses, and the handlers. The styled
  * `<TopUp>` uses only these, so a custom view built from `useTopUp()` can do what it does.
  */
-import type { TopUpSource } from '@purse/core';
+import type {
+  PurseLocale,
+  TopUpField,
+  TopUpFormSnapshot,
+  TopUpFormStore,
+  TopUpSource,
+} from '@purse/core';
 import type { ChangeEvent, RefCallback, SyntheticEvent } from 'react';
-import type { TopUpField, TopUpFieldErrors, TopUpFormValues, TopUpState } from './use-top-up.js';
+import { amountInputText } from './currency-affix.js';
 
 /** Element ids, for labels (`htmlFor`) and for the hints and errors a view renders. */
 export interface TopUpIds {
@@ -15,6 +21,8 @@ export interface TopUpIds {
   amount: string;
   amountHint: string;
   amountError: string;
+  /** The group of quick-amount buttons. */
+  quickAmounts: string;
   warning: string;
   acknowledge: string;
   acknowledgeError: string;
@@ -37,16 +45,10 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
 interface GetterInputs {
   ids: TopUpIds;
   refs: TopUpFieldRefs;
-  state: TopUpState;
-  values: TopUpFormValues;
-  errors: TopUpFieldErrors;
-  sources: readonly TopUpSource[];
-  balanceWarning: unknown;
-  setValue: <K extends keyof TopUpFormValues>(field: K, value: TopUpFormValues[K]) => void;
-  touch: (field: TopUpField) => void;
-  review: () => TopUpField | null;
-  confirm: () => void;
-  back: () => void;
+  snapshot: TopUpFormSnapshot;
+  store: Pick<TopUpFormStore, 'setValue' | 'touch' | 'review' | 'confirm' | 'back'>;
+  /** Quick amounts are typed into the amount field in this locale's number format. */
+  locale: PurseLocale;
 }
 
 export interface TopUpPropGetters {
@@ -103,6 +105,14 @@ export interface TopUpPropGetters {
     ref: RefCallback<HTMLInputElement>;
     onChange: (event: ChangeEvent<HTMLInputElement>) => void;
   };
+  /** A `role="group"` around the quick amounts (label it with `aria-label`). */
+  getQuickAmountGroupProps: () => { id: string; role: 'group' };
+  /** One quick amount (cents): fills the amount field; pressed while the amount is this one. */
+  getQuickAmountProps: (amount: number) => {
+    type: 'button';
+    'aria-pressed': boolean;
+    onClick: () => void;
+  };
   /** The optional description's text input (its character count and error described). */
   getDescriptionInputProps: () => {
     id: string;
@@ -140,7 +150,8 @@ export interface TopUpPropGetters {
 }
 
 export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
-  const { ids, refs, state, values, errors, sources } = inputs;
+  const { ids, refs, snapshot, store } = inputs;
+  const { state, values, errors, sources } = snapshot;
   const invalid = (field: TopUpField): true | undefined => (errors[field] ? true : undefined);
   const busy = state.status === 'submitting' ? true : undefined;
   // The radio that takes focus: the chosen one, else the first.
@@ -157,7 +168,7 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
       noValidate: true,
       onSubmit: (event) => {
         event.preventDefault();
-        const field = inputs.review();
+        const field = store.review();
         if (field) refs[field].current?.focus();
       },
     }),
@@ -172,7 +183,7 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
       checked: source.id === values.sourceId,
       'aria-invalid': invalid('source'),
       ref: source.id === focusId ? keep('source') : undefined,
-      onChange: () => inputs.setValue('sourceId', source.id),
+      onChange: () => store.setValue('sourceId', source.id),
     }),
     getSourceSelectProps: () => ({
       id: ids.sources,
@@ -180,8 +191,8 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
       'aria-invalid': invalid('source'),
       'aria-describedby': describedBy(errors.source && ids.sourceError),
       ref: keep('source'),
-      onChange: (event) => inputs.setValue('sourceId', event.target.value || null),
-      onBlur: () => inputs.touch('source'),
+      onChange: (event) => store.setValue('sourceId', event.target.value || null),
+      onBlur: () => store.touch('source'),
     }),
     getAmountInputProps: () => ({
       id: ids.amount,
@@ -193,11 +204,11 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
       'aria-describedby': describedBy(
         ids.amountHint,
         errors.amount && ids.amountError,
-        inputs.balanceWarning !== null && ids.warning,
+        snapshot.balanceWarning !== null && ids.warning,
       ),
       ref: keep('amount'),
-      onChange: (event) => inputs.setValue('amount', event.target.value),
-      onBlur: () => inputs.touch('amount'),
+      onChange: (event) => store.setValue('amount', event.target.value),
+      onBlur: () => store.touch('amount'),
     }),
     getAcknowledgeCheckboxProps: () => ({
       id: ids.acknowledge,
@@ -206,7 +217,16 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
       'aria-invalid': invalid('acknowledged'),
       'aria-describedby': describedBy(errors.acknowledged && ids.acknowledgeError),
       ref: keep('acknowledged'),
-      onChange: (event) => inputs.setValue('acknowledged', event.target.checked),
+      onChange: (event) => store.setValue('acknowledged', event.target.checked),
+    }),
+    getQuickAmountGroupProps: () => ({ id: ids.quickAmounts, role: 'group' }),
+    getQuickAmountProps: (amount) => ({
+      type: 'button',
+      'aria-pressed': snapshot.amount === amount,
+      onClick: () => {
+        store.setValue('amount', amountInputText(amount, inputs.locale));
+        store.touch('amount');
+      },
     }),
     getDescriptionInputProps: () => ({
       id: ids.description,
@@ -219,26 +239,26 @@ export function createTopUpPropGetters(inputs: GetterInputs): TopUpPropGetters {
         errors.description && ids.descriptionError,
       ),
       ref: keep('description'),
-      onChange: (event) => inputs.setValue('description', event.target.value),
-      onBlur: () => inputs.touch('description'),
+      onChange: (event) => store.setValue('description', event.target.value),
+      onBlur: () => store.touch('description'),
     }),
     getSameDayCheckboxProps: () => ({
       id: ids.sameDay,
       type: 'checkbox',
       checked: values.sameDay,
       'aria-describedby': ids.sameDayHint,
-      onChange: (event) => inputs.setValue('sameDay', event.target.checked),
+      onChange: (event) => store.setValue('sameDay', event.target.checked),
     }),
     getSubmitButtonProps: () => ({ type: 'submit' }),
     getConfirmButtonProps: () => ({
       type: 'button',
       'aria-disabled': busy,
-      onClick: inputs.confirm,
+      onClick: store.confirm,
     }),
     getBackButtonProps: () => ({
       type: 'button',
       'aria-disabled': busy,
-      onClick: busy ? undefined : inputs.back,
+      onClick: busy ? undefined : store.back,
     }),
   };
 }

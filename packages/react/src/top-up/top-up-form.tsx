@@ -4,14 +4,11 @@
  */
 import { formatMoney, type PurseLocale, type TopUpSource } from '@purse/core';
 import type { ReactNode } from 'react';
-import { currencyAffix } from './currency-affix.js';
+import { currencyAffix, wholeMoney } from './currency-affix.js';
 import type { TopUpMessages } from './messages.js';
+import { sourceName } from './source-name.js';
 import type { TopUpField, TopUpFieldError, UseTopUpResult } from './use-top-up.js';
 import { TOP_UP_DESCRIPTION_MAX_LENGTH } from './use-top-up.js';
-
-export function sourceName(source: TopUpSource, m: TopUpMessages): string {
-  return m.sourceName(source.bankName ?? m.unknownBank, source.last4);
-}
 
 function fieldErrorText(
   error: TopUpFieldError,
@@ -93,11 +90,7 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
             <label key={source.id} data-slot="source" data-checked={radio.checked || undefined}>
               <input {...radio} />
               <span data-slot="source-name">{sourceName(source, m)}</span>
-              {source.accountType ? (
-                <span data-slot="source-type" className="purse-Muted">
-                  {m.accountTypes[source.accountType]}
-                </span>
-              ) : null}
+              <SourceDetail source={source} m={m} />
               <span data-slot="source-balance" className="purse-Muted">
                 {balanceText(source, m, locale)}
               </span>
@@ -127,6 +120,7 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
         <p id={ids.amountHint} data-slot="hint">
           {m.amountHint(money(topUp.minAmount), money(topUp.maxAmount))}
         </p>
+        <QuickAmounts topUp={topUp} m={m} locale={locale} />
         {amountError ? (
           <p id={ids.amountError} data-slot="error">
             {amountError}
@@ -195,6 +189,50 @@ function BalanceWarning(props: {
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Under a source's name: its bank ("StripeBank") when the account has a name, else its type. */
+function SourceDetail(props: { source: TopUpSource; m: TopUpMessages }): ReactNode {
+  const { source, m } = props;
+  const detail =
+    source.accountName && source.bankName
+      ? source.bankName
+      : source.accountType
+        ? m.accountTypes[source.accountType]
+        : null;
+  return detail ? (
+    <span data-slot="source-type" className="purse-Muted">
+      {detail}
+    </span>
+  ) : null;
+}
+
+/** One-tap amounts ($50, $100, $250): each fills the amount field. */
+function QuickAmounts(props: {
+  topUp: UseTopUpResult;
+  m: TopUpMessages;
+  locale: PurseLocale;
+}): ReactNode {
+  const { topUp, m, locale } = props;
+  if (topUp.quickAmounts.length === 0) return null;
+  return (
+    <div
+      {...topUp.getQuickAmountGroupProps()}
+      aria-label={m.quickAmountsLabel}
+      data-slot="quick-amounts"
+    >
+      {topUp.quickAmounts.map((amount) => (
+        <button
+          key={amount}
+          {...topUp.getQuickAmountProps(amount)}
+          className="purse-Button"
+          data-variant="secondary"
+        >
+          {wholeMoney(amount, locale, topUp.currency)}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { PurseErrorCode } from '@purse/core';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { commonMessages } from '../i18n/catalog.js';
 import type { FixtureClientOptions } from '../testing/fixture-client.js';
 import { fixtureSource } from '../testing/fixtures.js';
-import { topUpMessages, type TopUpErrorCode } from './messages.js';
+import { topUpStepMessages, type TopUpErrorCode } from './step-messages.js';
 import { TransferStatus } from '../transfer-status/transfer-status.js';
 import { TopUp } from './top-up.js';
 
@@ -13,6 +13,7 @@ const SOURCES = [
   fixtureSource({
     id: 'pm_fixture_savings',
     bankName: 'CREDIT UNION',
+    accountName: 'Rainy Day Savings',
     last4: '4321',
     accountType: 'savings',
     linkedAccountId: null,
@@ -52,7 +53,10 @@ async function reachConfirm(canvasElement: HTMLElement, amount = '250'): Promise
   const canvas = within(canvasElement);
   await enterAmount(canvasElement, amount);
   await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-  await expect(canvas.getByRole('heading', { name: 'Review your top-up' })).toHaveFocus();
+  // The review step loads on demand (usually before Continue is pressed); it takes focus.
+  await waitFor(() =>
+    expect(canvas.getByRole('heading', { name: 'Review your top-up' })).toHaveFocus(),
+  );
 }
 
 export const LoadingSources: Story = {
@@ -160,7 +164,8 @@ export const ConfirmStep: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText(/Description/), 'Rent buffer');
     await reachConfirm(canvasElement);
-    await expect(canvas.getByText('2–4 business days')).toBeVisible();
+    // Tuesday 10 March 2026, 11:00 in New York: standard ACH arrives two business days on.
+    await expect(canvas.getByText('Thu, Mar 12')).toBeVisible();
   },
 };
 
@@ -178,7 +183,9 @@ export const ConfirmStepDark: Story = {
       }),
     );
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-    await expect(canvas.getByRole('heading', { name: 'Review your top-up' })).toHaveFocus();
+    await waitFor(() =>
+      expect(canvas.getByRole('heading', { name: 'Review your top-up' })).toHaveFocus(),
+    );
   },
 };
 
@@ -252,7 +259,7 @@ function errorStory(code: PurseErrorCode, message: string): Story {
   };
 }
 
-const words = (code: TopUpErrorCode): string => topUpMessages.en.errors[code];
+const words = (code: TopUpErrorCode): string => topUpStepMessages.en.errors[code];
 
 export const ErrorAmountTooSmall: Story = errorStory('amount_too_small', words('amount_too_small'));
 export const ErrorAmountTooLarge: Story = errorStory('amount_too_large', words('amount_too_large'));
@@ -333,3 +340,90 @@ export const SourcesError: Story = {
     );
   },
 };
+
+/** Quick amounts: one tap fills the field (`quickAmounts` in cents; `[]` hides them). */
+export const QuickAmounts: Story = {
+  args: { quickAmounts: [25_00, 50_00, 100_00, 500_00] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Quick amounts' });
+    const hundred = within(group).getByRole('button', { name: '$100' });
+    await userEvent.click(hundred);
+    await expect(hundred).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByLabelText(/Amount/)).toHaveValue('100.00');
+  },
+};
+
+/** The host names the wallet: the subtitle and the review say where the money goes. */
+export const DestinationName: Story = {
+  args: { destinationName: 'Maya’s Purse' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText('Move money from your bank to Maya’s Purse.'),
+    ).toBeVisible();
+    await reachConfirm(canvasElement, '50');
+    await expect(canvas.getByText('Maya’s Purse')).toBeVisible();
+  },
+};
+
+/** A bank with a large balance ("Available $12,640.55"), the one that overflowed on phones. */
+const PHONE_SOURCES = [
+  fixtureSource({
+    balance: { type: 'cash', currency: 'usd', current: 12_640_55, available: 12_640_55, asOf: 1 },
+  }),
+  ...SOURCES.slice(1),
+];
+
+const PHONES = {
+  phone320: { name: 'Phone, 320 px', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+  phone390: { name: 'Phone, 390 px', styles: { width: '390px', height: '844px' }, type: 'mobile' },
+};
+
+/** The card in a box as wide as the phone, so the check below is about the card alone. */
+const phoneWidth =
+  (px: 320 | 390): Decorator =>
+  (Story) => (
+    <div data-testid="phone-frame" style={{ inlineSize: `${String(px)}px` }}>
+      <Story />
+    </div>
+  );
+
+/** No part of the card reaches past the phone's edge (no sideways scrolling). */
+async function fitsPhone(canvasElement: HTMLElement): Promise<void> {
+  const frame = within(canvasElement).getByTestId('phone-frame');
+  const edge = frame.getBoundingClientRect().right + 0.5;
+  const over = [...frame.querySelectorAll<HTMLElement>('.purse-TopUp *')].filter((node) => {
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && box.right > edge && !node.closest('.purse-VisuallyHidden');
+  });
+  await expect(over.map((node) => node.dataset.slot ?? node.tagName)).toEqual([]);
+  await expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+  // In a page grid's `1fr` column the card is as wide as its content asks (its min-content):
+  // that must fit the phone too, or the whole page scrolls sideways.
+  const card = frame.querySelector<HTMLElement>('.purse-TopUp');
+  const width = frame.style.inlineSize;
+  frame.style.inlineSize = 'min-content';
+  const needs = card?.getBoundingClientRect().width ?? Infinity;
+  frame.style.inlineSize = width;
+  await expect(needs).toBeLessThanOrEqual(320);
+}
+
+function phoneStory(px: 320 | 390, step: 'form' | 'review'): Story {
+  return {
+    parameters: { ...client({ sources: PHONE_SOURCES }), viewport: { options: PHONES } },
+    globals: { viewport: { value: `phone${String(px)}`, isRotated: false } },
+    decorators: [phoneWidth(px)],
+    args: { destinationName: 'Maya’s Purse' },
+    play: async ({ canvasElement }) => {
+      await within(canvasElement).findByRole('group', { name: 'Quick amounts' });
+      if (step === 'review') await reachConfirm(canvasElement, '9,500');
+      await fitsPhone(canvasElement);
+    },
+  };
+}
+
+export const Phone320: Story = phoneStory(320, 'form');
+export const Phone390: Story = phoneStory(390, 'form');
+export const Phone320Review: Story = phoneStory(320, 'review');
+export const Phone390Review: Story = phoneStory(390, 'review');

@@ -20,7 +20,7 @@ import {
   type FixtureClientOptions,
   type FixturePurseClient,
 } from '../testing/index.js';
-import { TOP_UP_ERROR_CODES, topUpMessages } from './messages.js';
+import { TOP_UP_ERROR_CODES, topUpStepMessages } from './step-messages.js';
 import { TopUp } from './top-up.js';
 import { useTopUp } from './use-top-up.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
@@ -29,6 +29,7 @@ import { TransferStatus } from '../transfer-status/transfer-status.js';
 const SAVINGS = fixtureSource({
   id: 'pm_fixture_savings',
   bankName: 'CREDIT UNION',
+  accountName: 'Rainy Day Savings',
   last4: '4321',
   accountType: 'savings',
   linkedAccountId: null,
@@ -69,7 +70,7 @@ function topUpCalls(client: FixturePurseClient): { request: TopUpRequest; key: s
 }
 
 async function reviewAmount(user: UserEvent, amount: string, label = /Amount/): Promise<void> {
-  const input = await screen.findByLabelText(label);
+  const input = await screen.findByRole('textbox', { name: label });
   await user.clear(input);
   await user.type(input, amount);
   await user.click(screen.getByRole('button', { name: /Continue|Weiter|Continuer/ }));
@@ -93,14 +94,115 @@ describe('TopUp', { timeout: 20_000 }, () => {
     expect(radios).toHaveLength(2);
     expect(radios[0]).toBeChecked();
     expect(radios[0]!.closest('label')).toHaveTextContent(
-      'STRIPEBANK ••6789CheckingAvailable $4,218.37',
+      'Everyday Checking ••6789STRIPEBANKAvailable $4,218.37',
     );
     expect(radios[1]!.closest('label')).toHaveTextContent(
-      'CREDIT UNION ••4321SavingsBalance unknown',
+      'Rainy Day Savings ••4321CREDIT UNIONBalance unknown',
     );
     expect(root()).toHaveAttribute('data-state', 'editing');
     expect(screen.getByLabelText(/Amount/)).toHaveAttribute('inputmode', 'decimal');
     expect(screen.getByText('Between $1.00 and $10,000.00')).toBeInTheDocument();
+  });
+
+  it('starts on checking rather than a savings account listed first, and names unnamed accounts by their bank', async () => {
+    const unnamed = fixtureSource({ id: 'pm_unnamed', accountName: null, last4: '1111' });
+    const client = createFixturePurseClient({ sources: [SAVINGS, fixtureSource(), unnamed] });
+    renderWithPurse(<TopUp />, client);
+    expect(await screen.findByRole('radio', { name: /Everyday Checking/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /Rainy Day Savings/ })).not.toBeChecked();
+    // Without the account's name: its bank, with the account type as the second line.
+    expect(screen.getByRole('radio', { name: /1111/ }).closest('label')).toHaveTextContent(
+      'STRIPEBANK ••1111Checking',
+    );
+  });
+
+  it('says where the money goes in plain words, or in the host’s', async () => {
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    const { unmount } = renderWithPurse(<TopUp />, client);
+    expect(await screen.findByText('Move money from your bank to your wallet.')).toBeVisible();
+    unmount();
+    const user = userEvent.setup();
+    renderWithPurse(<TopUp destinationName="Maya’s Purse" />, client, 'de');
+    expect(
+      await screen.findByText('Überweisen Sie Geld von Ihrer Bank auf Maya’s Purse.'),
+    ).toBeVisible();
+    await reviewAmount(user, '25', /Betrag/);
+    const summary = within(await screen.findByRole('region', { name: 'Einzahlung prüfen' }));
+    expect(summary.getByText('An').nextSibling).toHaveTextContent('Maya’s Purse');
+  });
+
+  it('offers quick amounts that fill the field, formatted for the locale', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    const { unmount } = renderWithPurse(<TopUp />, client);
+    const group = await screen.findByRole('group', { name: 'Quick amounts' });
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['$50', '$100', '$250']);
+    await user.click(within(group).getByRole('button', { name: '$100' }));
+    expect(screen.getByRole('textbox', { name: /Amount/ })).toHaveValue('100.00');
+    expect(within(group).getByRole('button', { name: '$100' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(group).getByRole('button', { name: '$50' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    unmount();
+
+    renderWithPurse(<TopUp quickAmounts={[20_00, 75_50]} />, client, 'de');
+    const de = await screen.findByRole('group', { name: 'Schnellbeträge' });
+    expect(
+      within(de)
+        .getAllByRole('button')
+        .map((b) => b.textContent.replace(/\s/g, ' ')),
+    ).toEqual(['20 $', '75,50 $']);
+    await user.click(within(de).getByRole('button', { name: /75,50/ }));
+    expect(screen.getByRole('textbox', { name: /Betrag/ })).toHaveValue('75,50');
+  });
+
+  it('hides the quick amounts with quickAmounts={[]}', async () => {
+    const client = createFixturePurseClient({ sources: [fixtureSource()] });
+    renderWithPurse(<TopUp quickAmounts={[]} />, client);
+    await screen.findByRole('textbox', { name: /Amount/ });
+    expect(screen.queryByRole('group', { name: 'Quick amounts' })).not.toBeInTheDocument();
+  });
+
+  it('changes "Top-up started" once the transfer fails, and a tracker’s action goes back to the form', async () => {
+    const user = userEvent.setup();
+    const client = createFixturePurseClient({ sources: [fixtureSource(), SAVINGS] });
+    const { live } = renderWithPurse(
+      <TopUp
+        renderTracker={(topUp, { startOver }) => (
+          <button type="button" onClick={() => startOver({ focus: 'source' })}>
+            Choose another account ({topUp.id})
+          </button>
+        )}
+      />,
+      client,
+    );
+    await reviewAmount(user, '40');
+    await user.click(await screen.findByRole('button', { name: 'Confirm top-up' }));
+    const started = await screen.findByRole('heading', { name: 'Top-up started' });
+    expect(topUpCalls(client)).toHaveLength(1);
+    const id =
+      /\((.*)\)/.exec(
+        screen.getByRole('button', { name: /Choose another account/ }).textContent,
+      )?.[1] ?? 'missing';
+    act(() =>
+      live().emit({
+        type: 'transfer.updated',
+        data: fixtureTopUp({ id, status: 'failed', cancelable: false }),
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Top-up failed' })).toBeVisible();
+    expect(started).not.toHaveTextContent('Top-up started');
+    expect(screen.queryByText(/You can follow it here/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /Choose another account/ }));
+    expect(root()).toHaveAttribute('data-state', 'editing');
+    expect(screen.getByRole('radio', { name: /Everyday Checking/ })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: /Amount/ })).toHaveValue('40');
   });
 
   it('selects the default source when given', async () => {
@@ -140,15 +242,15 @@ describe('TopUp', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
     expect(root()).toHaveAttribute('data-state', 'confirming');
-    const heading = screen.getByRole('heading', { name: 'Review your top-up' });
-    expect(heading).toHaveFocus();
+    // The review step may still be downloading: it takes focus when it shows.
+    const heading = await screen.findByRole('heading', { name: 'Review your top-up' });
+    await waitFor(() => expect(heading).toHaveFocus());
     const summary = within(screen.getByRole('region', { name: 'Review your top-up' }));
     expect(summary.getByText('Amount').nextSibling).toHaveTextContent('$25.00');
-    expect(summary.getByText('From').nextSibling).toHaveTextContent('STRIPEBANK ••6789');
-    expect(summary.getByText('To').nextSibling).toHaveTextContent('Your financial account');
-    expect(summary.getByText('Expected arrival').nextSibling).toHaveTextContent(
-      '2–4 business days',
-    );
+    expect(summary.getByText('From').nextSibling).toHaveTextContent('Everyday Checking ••6789');
+    expect(summary.getByText('To').nextSibling).toHaveTextContent('Your wallet');
+    // Tuesday 10 March, 11:00 in New York: standard ACH, 2 business days on.
+    expect(summary.getByText('Arrives').nextSibling).toHaveTextContent('Thu, Mar 12');
     expect(summary.getByText('Description').nextSibling).toHaveTextContent('Rent buffer');
     expect(topUpCalls(client)).toHaveLength(0);
 
@@ -357,7 +459,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
     await user.type(input, '5000');
     expect(screen.getByText('This is more than your bank shows as available')).toBeInTheDocument();
     expect(input).toHaveAccessibleDescription(
-      expect.stringContaining('STRIPEBANK ••6789 shows $4,218.37 available.'),
+      expect.stringContaining('Everyday Checking ••6789 shows $4,218.37 available.'),
     );
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const checkbox = screen.getByRole('checkbox', {
@@ -431,7 +533,8 @@ describe('TopUp', { timeout: 20_000 }, () => {
     renderWithPurse(<TopUp allowSameDay />, client);
     await user.click(await screen.findByRole('checkbox', { name: 'Same-day transfer' }));
     await reviewAmount(user, '30');
-    expect(root()).toHaveTextContent('Same business day (when sent before the cutoff)');
+    // Same-day ACH before the cutoff arrives the day it is sent.
+    expect(root()).toHaveTextContent('ArrivesTue, Mar 10');
     await user.click(screen.getByRole('button', { name: 'Confirm top-up' }));
     await waitFor(() => expect(topUpCalls(client)).toHaveLength(1));
     expect(topUpCalls(client)[0]?.request.sameDay).toBe(true);
@@ -441,7 +544,7 @@ describe('TopUp', { timeout: 20_000 }, () => {
   const serverErrors: [PurseErrorCode, string, boolean][] = [
     ...TOP_UP_ERROR_CODES.map((code): [PurseErrorCode, string, boolean] => [
       code,
-      topUpMessages.en.errors[code],
+      topUpStepMessages.en.errors[code],
       code === 'idempotency_key_in_use' || code === 'stripe_unavailable',
     ]),
     ['network_error', common.networkError, true],
@@ -476,8 +579,8 @@ describe('TopUp', { timeout: 20_000 }, () => {
 
   it.each(['de', 'fr'] as const)('has words for every top-up error in %s', (locale) => {
     for (const code of TOP_UP_ERROR_CODES) {
-      expect(topUpMessages[locale].errors[code]).not.toBe(topUpMessages.en.errors[code]);
-      expect(topUpMessages[locale].errors[code].length).toBeGreaterThan(10);
+      expect(topUpStepMessages[locale].errors[code]).not.toBe(topUpStepMessages.en.errors[code]);
+      expect(topUpStepMessages[locale].errors[code].length).toBeGreaterThan(10);
     }
   });
 

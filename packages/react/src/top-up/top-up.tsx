@@ -1,32 +1,51 @@
-import { formatMoney, type PurseError, type TopUp as TopUpResource } from '@purse/core';
+import { formatMoney, resolveIntlLocale, type TopUp as TopUpResource } from '@purse/core';
 import {
+  Suspense,
+  lazy,
   useEffect,
   useId,
   useRef,
   type ComponentPropsWithoutRef,
   type ReactNode,
   type Ref,
+  type RefObject,
 } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
+import { messagesFor } from '../i18n/locale-packs.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { TOP_UP_ERROR_CODES, topUpText, type TopUpMessages } from './messages.js';
-import { TopUpForm, sourceName } from './top-up-form.js';
-import {
-  sourceAvailable,
-  useTopUp,
-  type TopUpAttempt,
-  type TopUpState,
-  type UseTopUpResult,
-  type TopUpFormStatus,
-  type UseTopUpOptions,
-} from './use-top-up.js';
+import { topUpText, type TopUpMessages } from './messages.js';
+import { sourceName } from './source-name.js';
+import { TopUpForm } from './top-up-form.js';
+import type * as Steps from './top-up-steps.js';
+import type { TopUpStepProps, TopUpTrackerActions } from './top-up-steps.js';
+import { useTopUp, type TopUpFormStatus, type UseTopUpOptions } from './use-top-up.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
+
+export type { TopUpTrackerActions };
+
+let stepsModule: Promise<typeof Steps> | null = null;
+/** The review, started and error steps: one download, started when a form shows. */
+function loadSteps(): Promise<typeof Steps> {
+  stepsModule ??= import('./top-up-steps.js').catch((error: unknown) => {
+    // A failed download is tried again next time (a flaky network), not remembered.
+    stepsModule = null;
+    throw error;
+  });
+  return stepsModule;
+}
+// Pure: an app that imports other components from the barrel keeps none of this.
+const TopUpStep = /* @__PURE__ */ lazy(loadSteps);
 
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
   ref?: Ref<HTMLDivElement>;
+  /**
+   * Where the money goes, in the words your product uses ("Maya's Purse"): the subtitle and the
+   * review's "To" say it. @default "your wallet", in the provider's locale
+   */
+  destinationName?: string | undefined;
   /**
    * Called from the empty state's "Link a bank account" button, to start linking (for example
    * by opening `<LinkBankAccount>`). Without it, and without `linkSlot`, the button is not shown.
@@ -35,28 +54,106 @@ export interface TopUpProps
   /** Rendered in the empty state in place of the default button, such as your own link flow. */
   linkSlot?: ReactNode;
   /**
-   * Shown under "Top-up started" once a top-up is made, typically its live tracker:
-   * `(topUp) => <TransferStatus topUpId={topUp.id} initialTopUp={topUp} headingLevel={4} />`.
-   * Not built in, so importing `TopUp` does not ship the tracker's code.
+   * Shown under the started top-up's heading, typically its live tracker:
+   * `(topUp, { startOver }) => <TransferStatus topUpId={topUp.id} initialTopUp={topUp} />`.
+   * `startOver({ focus: 'amount' | 'source' })` takes the person back to the form (what they
+   * entered kept, that field focused), for a failure's "Try a smaller amount" or "Choose another
+   * account". Not built in, so importing `TopUp` does not ship the tracker's code.
    */
-  renderTracker?: ((topUp: TopUpResource) => ReactNode) | undefined;
-}
-
-/** Words for a server error during a top-up: our own where we have them, else `describeError`. */
-export function topUpErrorMessage(
-  error: PurseError,
-  m: TopUpMessages,
-  common: CommonMessages,
-): string {
-  return (TOP_UP_ERROR_CODES as readonly string[]).includes(error.code)
-    ? m.errors[error.code as (typeof TOP_UP_ERROR_CODES)[number]]
-    : describeError(error, common);
+  renderTracker?: ((topUp: TopUpResource, actions: TopUpTrackerActions) => ReactNode) | undefined;
 }
 
 /**
- * Adds money from a linked bank to the user's financial account: a form (bank, amount,
- * optional description and same-day), a confirm step, then the live status of the transfer.
- * `data-state`: `loading-sources | no-sources | editing | confirming | submitting | submitted | error`.
+ * Moves focus with the flow, but never on the first render (don't steal the page's focus).
+ * A step still downloading takes focus when it shows: call the returned `onStepShown` then.
+ */
+function useStepFocus(
+  topUp: ReturnType<typeof useTopUp>,
+  refs: Pick<TopUpStepProps, 'reviewHeading' | 'errorRef' | 'submittedHeading'>,
+): () => void {
+  const { state } = topUp;
+  const previous = useRef<TopUpFormStatus>(state.status);
+  const waiting = useRef<{ focus(): void } | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = state.status;
+    waiting.current = null;
+    if (before === state.status) return;
+    const focus = (ref: RefObject<{ focus(): void } | null>): void => {
+      if (ref.current) ref.current.focus();
+      else waiting.current = { focus: () => ref.current?.focus() };
+    };
+    if (state.status === 'confirming' && before === 'editing') focus(refs.reviewHeading);
+    else if (state.status === 'editing' && before !== 'loading-sources' && before !== 'no-sources')
+      topUp.focusField(state.focus ?? 'amount');
+    else if (state.status === 'error') focus(refs.errorRef);
+    else if (state.status === 'submitted') focus(refs.submittedHeading);
+    // Only the status drives focus (focusField and the refs never change).
+  }, [state]);
+  return () => {
+    waiting.current?.focus();
+    waiting.current = null;
+  };
+}
+
+/** The card's body before and while the form shows (the later steps load on demand). */
+function FormBody(props: {
+  topUp: ReturnType<typeof useTopUp>;
+  m: TopUpMessages;
+  common: CommonMessages;
+  money: (amount: number) => string;
+  titleId: string;
+  linkSlot: ReactNode;
+  onLinkRequest: (() => void) | undefined;
+}): ReactNode {
+  const { topUp, m, common } = props;
+  const { locale } = usePurseContext('TopUp');
+  const editing = topUp.state.status === 'editing';
+  useEffect(() => {
+    if (editing) void loadSteps().catch(() => undefined);
+  }, [editing]);
+  if (topUp.state.status === 'no-sources')
+    return (
+      <div data-slot="empty">
+        <p data-slot="empty-title">{m.noSourcesTitle}</p>
+        <p className="purse-Muted">{m.noSourcesBody}</p>
+        {props.linkSlot ??
+          (props.onLinkRequest ? (
+            <button type="button" className="purse-Button" onClick={props.onLinkRequest}>
+              {m.linkBank}
+            </button>
+          ) : null)}
+      </div>
+    );
+  if (editing)
+    return (
+      <TopUpForm topUp={topUp} m={m} money={props.money} locale={locale} titleId={props.titleId} />
+    );
+  return <Loading label={common.loading} />;
+}
+
+function Loading(props: { label: string }): ReactNode {
+  return (
+    <div data-slot="skeleton" aria-busy="true">
+      <span className="purse-VisuallyHidden">{props.label}</span>
+      <span className="purse-Skeleton" data-slot="skeleton-source" />
+      <span className="purse-Skeleton" data-slot="skeleton-source" />
+      <span className="purse-Skeleton" data-slot="skeleton-field" />
+    </div>
+  );
+}
+
+const FORM_STATES: ReadonlySet<TopUpFormStatus> = new Set([
+  'loading-sources',
+  'no-sources',
+  'editing',
+]);
+
+/**
+ * Adds money from a linked bank to the user's wallet (their Treasury financial account): a form
+ * (bank, amount, optional description and same-day), a review step, then the transfer's
+ * progress. `data-state`: `loading-sources | no-sources | editing | confirming | submitting |
+ * submitted | error`.
  */
 function TopUpRender(props: TopUpProps): ReactNode {
   const {
@@ -65,7 +162,9 @@ function TopUpRender(props: TopUpProps): ReactNode {
     balanceCheck,
     allowSameDay,
     defaultSourceId,
+    quickAmounts,
     onSuccess,
+    destinationName,
     onLinkRequest,
     linkSlot,
     renderTracker,
@@ -82,311 +181,64 @@ function TopUpRender(props: TopUpProps): ReactNode {
     balanceCheck,
     allowSameDay,
     defaultSourceId,
+    quickAmounts,
     onSuccess,
   });
-  const { state } = topUp;
   const money = (amount: number): string =>
     formatMoney(amount, { currency: topUp.currency, locale });
-
   const id = useId();
-  const ids = { title: `${id}-title`, review: `${id}-review` };
-  const reviewHeading = useRef<HTMLHeadingElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const submittedHeading = useRef<HTMLHeadingElement>(null);
-
-  // Move focus with the flow, but never on the first render (don't steal the page's focus).
-  const previous = useRef<TopUpFormStatus>(state.status);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = state.status;
-    if (before === state.status) return;
-    switch (state.status) {
-      case 'confirming':
-        if (before === 'editing') reviewHeading.current?.focus();
-        break;
-      case 'editing':
-        if (before === 'confirming' || before === 'error' || before === 'submitted')
-          topUp.focusField('amount');
-        break;
-      case 'error':
-        errorRef.current?.focus();
-        break;
-      case 'submitted':
-        submittedHeading.current?.focus();
-        break;
-      case 'loading-sources':
-      case 'no-sources':
-      case 'submitting':
-        break;
-      default:
-        state satisfies never;
-    }
-    // Only the status drives focus (focusField reads refs that never change).
-  }, [state]);
-
-  let body: ReactNode;
-  switch (state.status) {
-    case 'loading-sources': {
-      body = (
-        <div data-slot="skeleton" aria-busy="true">
-          <span className="purse-VisuallyHidden">{common.loading}</span>
-          <span className="purse-Skeleton" data-slot="skeleton-source" />
-          <span className="purse-Skeleton" data-slot="skeleton-source" />
-          <span className="purse-Skeleton" data-slot="skeleton-field" />
-        </div>
-      );
-      break;
-    }
-    case 'no-sources': {
-      body = (
-        <div data-slot="empty">
-          <p data-slot="empty-title">{m.noSourcesTitle}</p>
-          <p className="purse-Muted">{m.noSourcesBody}</p>
-          {linkSlot ??
-            (onLinkRequest ? (
-              <button type="button" className="purse-Button" onClick={onLinkRequest}>
-                {m.linkBank}
-              </button>
-            ) : null)}
-        </div>
-      );
-      break;
-    }
-    case 'editing': {
-      body = <TopUpForm topUp={topUp} m={m} money={money} locale={locale} titleId={ids.title} />;
-      break;
-    }
-    case 'confirming':
-    case 'submitting': {
-      const busy = state.status === 'submitting';
-      body = (
-        <Review
-          attempt={state.attempt}
-          m={m}
-          money={money}
-          headingId={ids.review}
-          headingRef={reviewHeading}
-          busy={busy}
-        >
-          <div data-slot="actions">
-            <button
-              {...topUp.getBackButtonProps()}
-              className="purse-Button"
-              data-variant="secondary"
-            >
-              {m.back}
-            </button>
-            <button {...topUp.getConfirmButtonProps()} className="purse-Button" data-slot="confirm">
-              {busy ? <span className="purse-Spinner" aria-hidden="true" /> : null}
-              {busy ? m.submitting : m.confirm}
-            </button>
-          </div>
-        </Review>
-      );
-      break;
-    }
-    case 'submitted': {
-      body = (
-        <SubmittedStep
-          topUp={state.topUp}
-          m={m}
-          headingRef={submittedHeading}
-          renderTracker={renderTracker}
-          onAnother={topUp.reset}
-        />
-      );
-      break;
-    }
-    case 'error': {
-      body = (
-        <ErrorStep
-          state={state}
-          topUp={topUp}
-          m={m}
-          common={common}
-          money={money}
-          reviewId={ids.review}
-          reviewHeading={reviewHeading}
-          errorRef={errorRef}
-        />
-      );
-      break;
-    }
-    default: {
-      state satisfies never;
-      body = null;
-    }
-  }
+  const refs = {
+    reviewHeading: useRef<HTMLHeadingElement>(null),
+    errorRef: useRef<HTMLDivElement>(null),
+    submittedHeading: useRef<HTMLHeadingElement>(null),
+  };
+  const onStepShown = useStepFocus(topUp, refs);
+  const status = topUp.state.status;
 
   return (
     <div
       {...rest}
       ref={ref}
       className={cx('purse-Card purse-TopUp', className)}
-      data-state={state.status}
+      data-state={status}
     >
       <div data-slot="header">
-        <h2 className="purse-Heading" id={ids.title}>
+        <h2 className="purse-Heading" id={`${id}-title`}>
           {m.title}
         </h2>
         <p className="purse-Muted" data-slot="subtitle">
-          {m.subtitle}
+          {m.subtitle(destinationName ?? m.yourWallet)}
         </p>
       </div>
-      {body}
+      {FORM_STATES.has(status) ? (
+        <FormBody
+          topUp={topUp}
+          m={m}
+          common={common}
+          money={money}
+          titleId={`${id}-title`}
+          linkSlot={linkSlot}
+          onLinkRequest={onLinkRequest}
+        />
+      ) : (
+        <Suspense fallback={<Loading label={common.loading} />}>
+          <TopUpStep
+            {...refs}
+            topUp={topUp}
+            common={common}
+            money={money}
+            words={(ref) => messagesFor(ref, locale)}
+            intlLocale={resolveIntlLocale(locale)}
+            nameOf={(source) => sourceName(source, m)}
+            describe={(error) => describeError(error, common)}
+            destinationName={destinationName}
+            reviewId={`${id}-review`}
+            renderTracker={renderTracker}
+            onShown={onStepShown}
+          />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-/** The `submitted` state: focus lands on its heading; the host's tracker follows. */
-function SubmittedStep(props: {
-  topUp: TopUpResource;
-  m: TopUpMessages;
-  headingRef: Ref<HTMLHeadingElement>;
-  renderTracker: TopUpProps['renderTracker'];
-  onAnother: () => void;
-}): ReactNode {
-  const { topUp, m, headingRef, renderTracker, onAnother } = props;
-  return (
-    <div data-slot="submitted">
-      <h3 className="purse-Heading" ref={headingRef} tabIndex={-1}>
-        {m.submittedTitle}
-      </h3>
-      <p className="purse-Muted">{m.submittedBody}</p>
-      {renderTracker ? <div data-slot="tracker">{renderTracker(topUp)}</div> : null}
-      <div data-slot="actions">
-        <button type="button" className="purse-Button" data-variant="secondary" onClick={onAnother}>
-          {m.another}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-/** The `error` state: the alert, then a retry (sources) or the reviewed attempt (submit). */
-function ErrorStep(props: {
-  state: Extract<TopUpState, { status: 'error' }>;
-  topUp: UseTopUpResult;
-  m: TopUpMessages;
-  common: CommonMessages;
-  money: (amount: number) => string;
-  reviewId: string;
-  reviewHeading: Ref<HTMLHeadingElement>;
-  errorRef: Ref<HTMLDivElement>;
-}): ReactNode {
-  const { state, topUp, m, common, money, reviewId, reviewHeading, errorRef } = props;
-  const alert = (
-    <div
-      ref={errorRef}
-      tabIndex={-1}
-      className="purse-Alert"
-      data-tone="danger"
-      role="alert"
-      data-slot="error"
-    >
-      <strong>{state.during === 'sources' ? m.sourcesErrorTitle : m.submitErrorTitle}</strong>
-      <span data-slot="error-message">{topUpErrorMessage(state.error, m, common)}</span>
-    </div>
-  );
-  return state.during === 'sources' ? (
-    <>
-      {alert}
-      <div data-slot="actions">
-        <button type="button" className="purse-Button" onClick={topUp.retry}>
-          {common.retry}
-        </button>
-      </div>
-    </>
-  ) : (
-    <Review
-      attempt={state.attempt}
-      m={m}
-      money={money}
-      headingId={reviewId}
-      headingRef={reviewHeading}
-      busy={false}
-      alert={alert}
-    >
-      <div data-slot="actions">
-        <button
-          type="button"
-          className="purse-Button"
-          data-variant="secondary"
-          onClick={topUp.back}
-        >
-          {m.edit}
-        </button>
-        {state.retryable ? (
-          <button type="button" className="purse-Button" onClick={topUp.retry}>
-            {common.retry}
-          </button>
-        ) : null}
-      </div>
-    </Review>
-  );
-}
-
-function Review(props: {
-  attempt: TopUpAttempt;
-  m: TopUpMessages;
-  money: (amount: number) => string;
-  headingId: string;
-  headingRef: Ref<HTMLHeadingElement>;
-  busy: boolean;
-  alert?: ReactNode;
-  children: ReactNode;
-}): ReactNode {
-  const { attempt, m, money } = props;
-  const { request, source } = attempt;
-  const amount = money(request.amount);
-  const from = sourceName(source, m);
-  const available = sourceAvailable(source);
-  return (
-    <section
-      data-slot="review"
-      aria-labelledby={props.headingId}
-      aria-busy={props.busy || undefined}
-    >
-      <h3 className="purse-Heading" id={props.headingId} ref={props.headingRef} tabIndex={-1}>
-        {m.reviewTitle}
-      </h3>
-      {props.alert}
-      <dl data-slot="summary">
-        <div>
-          <dt>{m.summaryAmount}</dt>
-          <dd className="purse-Amount" data-slot="summary-amount">
-            {amount}
-          </dd>
-        </div>
-        <div>
-          <dt>{m.summaryFrom}</dt>
-          <dd>{from}</dd>
-        </div>
-        <div>
-          <dt>{m.summaryTo}</dt>
-          <dd>{m.summaryToValue}</dd>
-        </div>
-        <div>
-          <dt>{m.summaryArrival}</dt>
-          <dd>{request.sameDay ? m.arrivalSameDay : m.arrivalStandard}</dd>
-        </div>
-        {request.description ? (
-          <div>
-            <dt>{m.summaryDescription}</dt>
-            <dd data-slot="summary-description">{request.description}</dd>
-          </div>
-        ) : null}
-      </dl>
-      {attempt.overBalance && available !== null ? (
-        <p className="purse-Alert" data-tone="warning" data-slot="over-balance">
-          {m.overBalanceReminder}
-        </p>
-      ) : null}
-      <p className="purse-Muted" data-slot="authorization">
-        {m.authorization(amount, from)}
-      </p>
-      {props.children}
-    </section>
   );
 }
 

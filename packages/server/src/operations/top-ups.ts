@@ -105,7 +105,9 @@ export async function listTopUpSources(
       if (linked?.status === 'disconnected') continue;
       data.push({
         id: pm.id,
-        bankName: bank.bank_name,
+        // The institution as the person knows it ("StripeBank"), not the ACH record's "STRIPEBANK".
+        bankName: linked?.institution_name ?? bank.bank_name,
+        accountName: linked?.display_name ?? null,
         last4: bank.last4,
         accountType:
           bank.account_type === 'checking'
