@@ -34,7 +34,8 @@ export interface PurseContextValue {
   /** Where Stripe.js is: not given, still loading (a promise), ready, or failed to load. */
   stripeStatus: 'none' | 'loading' | 'ready' | 'failed';
   locale: PurseLocale;
-  theme: Required<PurseTheme> & { scheme: 'light' | 'dark' };
+  /** The scheme, and the values a theme object set (the presets' values are in tokens.css). */
+  theme: { scheme: 'light' | 'dark'; overrides: PurseTheme };
   live: LiveUpdates;
   /** The framework-free core every hook reads through: shared cache and per-feature stores. */
   runtime: PurseRuntime;

@@ -9,7 +9,7 @@ import { resolveLocale, type LocaleInput, type PurseError } from '@purse/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPurseClient, type PurseClient } from '../client/purse-client.js';
 import { LiveUpdates, PurseRuntime } from '@purse/core';
-import { resolveTheme, toCssVariables, type ThemeInput } from '../theme/theme.js';
+import { rootTheme, toCssVariables, type ThemeInput } from '../theme/theme.js';
 import { cx } from '../utils/cx.js';
 import { useLatest } from '../utils/use-latest.js';
 import { PurseContext, type PurseContextValue, type StripeLike } from './purse-context.js';
@@ -118,7 +118,7 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
 
   const onErrorRef = useLatest(onError);
   const resolvedLocale = resolveLocale(locale);
-  const resolvedTheme = useMemo(() => resolveTheme(theme), [theme]);
+  const resolvedTheme = useMemo(() => rootTheme(theme), [theme]);
   const value = useMemo<PurseContextValue>(
     () => ({
       client,
@@ -134,14 +134,14 @@ export function PurseProvider(props: PurseProviderProps): ReactNode {
     [client, stripe, stripeStatus, resolvedLocale, resolvedTheme, liveUpdates, runtime, onErrorRef],
   );
 
-  const { scheme, ...tokens } = resolvedTheme;
+  const { scheme, overrides } = resolvedTheme;
   return (
     <PurseContext.Provider value={value}>
       <div
         className={cx('purse-Root', className)}
         data-theme={scheme}
         lang={resolvedLocale}
-        style={toCssVariables(tokens)}
+        style={toCssVariables(overrides)}
       >
         {children}
       </div>

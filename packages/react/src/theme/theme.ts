@@ -22,6 +22,11 @@ export interface PurseTheme {
   spacingUnit?: string;
 }
 
+// A constant, not `lightTheme.fontFamily`: bundlers keep a table whose initialiser reads a
+// property (it might be a getter), so the presets would ship with every provider.
+const SYSTEM_FONT =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
 /** The default theme: contrast ratios meet WCAG 2.2 AA on its background. */
 export const lightTheme: Required<PurseTheme> = {
   colorPrimary: '#533afd',
@@ -32,7 +37,7 @@ export const lightTheme: Required<PurseTheme> = {
   colorSuccess: '#15722f',
   colorWarning: '#8a5300',
   colorBorder: '#d5dbe1',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamily: SYSTEM_FONT,
   borderRadius: '10px',
   spacingUnit: '4px',
 };
@@ -46,7 +51,7 @@ export const darkTheme: Required<PurseTheme> = {
   colorSuccess: '#6fdd8b',
   colorWarning: '#f5c46b',
   colorBorder: '#343a48',
-  fontFamily: lightTheme.fontFamily,
+  fontFamily: SYSTEM_FONT,
   borderRadius: '10px',
   spacingUnit: '4px',
 };
@@ -90,6 +95,21 @@ const VARIABLES: Record<keyof PurseTheme, string> = {
   borderRadius: '--purse-radius',
   spacingUnit: '--purse-space',
 };
+
+/**
+ * What the provider's root element needs: the scheme (`data-theme`) and, as `--purse-*`
+ * properties, only the values a theme object sets. The presets' values live in `tokens.css`
+ * (`.purse-Root` and `.purse-Root[data-theme='dark']`), so the preset tables above never have
+ * to ship with the provider (a test keeps the two in step).
+ */
+export function rootTheme(input: ThemeInput | undefined): {
+  scheme: 'light' | 'dark';
+  overrides: PurseTheme;
+} {
+  if (input === undefined || typeof input === 'string')
+    return { scheme: input ?? 'light', overrides: {} };
+  return { scheme: isDark(input.colorBackground) ? 'dark' : 'light', overrides: input };
+}
 
 /** The theme as `--purse-*` custom properties, for a `style` prop. */
 export function toCssVariables(theme: PurseTheme): CSSProperties {
