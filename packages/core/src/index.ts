@@ -99,8 +99,12 @@ export type {
   TimelineStepState,
   TransferPhase,
 } from './transfers/transfer-status.js';
-export { TOP_UP_FAILURE_INFO } from './transfers/failure-info.js';
-export type { TopUpFailureInfo } from './transfers/failure-info.js';
+export {
+  TOP_UP_FAILURE_INFO,
+  failureAction,
+  transferFailureAction,
+} from './transfers/failure-info.js';
+export type { TopUpFailureInfo, TransferFailureAction } from './transfers/failure-info.js';
 export {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_SUCCEEDED_POLL_INTERVAL_MS,

@@ -13,7 +13,7 @@ import { linkBankAccountMessagesDe } from '../link-bank-account/messages.js';
 import { spendingMessagesDe } from '../spending/messages.js';
 import { topUpHistoryMessagesDe } from '../top-up-history/messages.js';
 import { topUpMessagesDe } from '../top-up/messages.js';
-import { failureMessagesDe } from '../transfer-status/failure-messages.js';
+import { failureActionMessagesDe, failureMessagesDe } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesDe } from '../transfer-status/messages.js';
 import { walletActivityMessagesDe } from '../wallet-activity/messages.js';
 
@@ -29,6 +29,7 @@ export const de: LocalePack = {
     topUpHistory: topUpHistoryMessagesDe,
     topUp: topUpMessagesDe,
     failures: failureMessagesDe,
+    failureActions: failureActionMessagesDe,
     transferStatus: transferStatusMessagesDe,
     walletActivity: walletActivityMessagesDe,
   },

@@ -13,7 +13,7 @@ import { linkBankAccountMessagesFr } from '../link-bank-account/messages.js';
 import { spendingMessagesFr } from '../spending/messages.js';
 import { topUpHistoryMessagesFr } from '../top-up-history/messages.js';
 import { topUpMessagesFr } from '../top-up/messages.js';
-import { failureMessagesFr } from '../transfer-status/failure-messages.js';
+import { failureActionMessagesFr, failureMessagesFr } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesFr } from '../transfer-status/messages.js';
 import { walletActivityMessagesFr } from '../wallet-activity/messages.js';
 
@@ -29,6 +29,7 @@ export const fr: LocalePack = {
     topUpHistory: topUpHistoryMessagesFr,
     topUp: topUpMessagesFr,
     failures: failureMessagesFr,
+    failureActions: failureActionMessagesFr,
     transferStatus: transferStatusMessagesFr,
     walletActivity: walletActivityMessagesFr,
   },

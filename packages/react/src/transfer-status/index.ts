@@ -12,6 +12,8 @@ export type {
   UseInboundTransferOptions,
   UseInboundTransferResult,
 } from './use-inbound-transfer.js';
-export { failureMessages } from './failure-messages.js';
+export { failureActionMessages, failureMessages } from './failure-messages.js';
+export type { FailureActionMessages } from './failure-messages.js';
+export type { FailureActionOptions } from './outcome-note.js';
 export { transferStatusMessages } from './messages.js';
 export type { TransferStatusMessages } from './messages.js';

@@ -1,5 +1,4 @@
 import {
-  TOP_UP_FAILURE_CODES,
   formatDateTime,
   formatIsoDate,
   formatIsoDateRange,
@@ -7,7 +6,6 @@ import {
   transferTimeline,
   type PurseLocale,
   type TopUp,
-  type TopUpFailureCode,
   type TransferPhase,
 } from '@purse/core';
 import {
@@ -23,7 +21,7 @@ import { describeError, useMessages } from '../i18n/use-messages.js';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { failureText } from './failure-messages.js';
+import { OutcomeNote, type FailureActionOptions } from './outcome-note.js';
 import { transferStatusText, type TransferStatusMessages } from './messages.js';
 import {
   useInboundTransfer,
@@ -38,7 +36,10 @@ import { Skeleton } from '../ui/skeleton.js';
 const STATUS_SKELETON = ['amount', 'line', 'line'] as const;
 
 export interface TransferStatusProps
-  extends UseInboundTransferOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  extends
+    UseInboundTransferOptions,
+    FailureActionOptions,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   ref?: Ref<HTMLDivElement>;
   /**
    * The level of the card's heading, to fit the page's outline.
@@ -83,13 +84,6 @@ export function topUpSourceName(topUp: TopUp, m: TransferStatusMessages): string
   return m.sourceName(bank, topUp.source?.last4 ?? null);
 }
 
-function failureCodeOf(topUp: TopUp): TopUpFailureCode {
-  const code = topUp.failure?.code;
-  return code !== undefined && (TOP_UP_FAILURE_CODES as readonly string[]).includes(code)
-    ? code
-    : 'other';
-}
-
 function arrivalText(topUp: TopUp, locale: PurseLocale): string | null {
   const expected = topUp.expectedArrival;
   if (!expected) return null;
@@ -113,6 +107,9 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
     initialTopUp,
     pollIntervalMs,
     onPhaseChange,
+    onFailureAction,
+    supportHref,
+    supportLabel,
     headingLevel = 2,
     className,
     ref,
@@ -121,7 +118,6 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
   const { locale } = usePurseContext('TransferStatus');
   const m = useMessages(transferStatusText, 'TransferStatus');
   const common = useMessages(commonText, 'TransferStatus');
-  const failures = useMessages(failureText, 'TransferStatus');
   const transfer = useInboundTransfer({ topUpId, initialTopUp, pollIntervalMs, onPhaseChange });
   const { state, cancel } = transfer;
   const Heading = `h${String(headingLevel)}` as 'h2' | 'h3' | 'h4';
@@ -184,7 +180,6 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
         state.status === 'processing' || state.status === 'review'
           ? arrivalText(shown, locale)
           : null;
-      const failure = state.status === 'failed' ? failures[failureCodeOf(shown)] : null;
       body = (
         <>
           <div data-slot="summary">
@@ -197,7 +192,19 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
             {shown.description ? <span data-slot="description">{shown.description}</span> : null}
             {arrival ? <span data-slot="arrival">{m.expectedArrival(arrival)}</span> : null}
           </div>
-          <PhaseNote phase={state.status} m={m} amount={amount} failure={failure} />
+          {state.status === 'failed' || state.status === 'returned' ? (
+            <OutcomeNote
+              phase={state.status}
+              topUp={shown}
+              amount={amount}
+              m={m}
+              onFailureAction={onFailureAction}
+              supportHref={supportHref}
+              supportLabel={supportLabel}
+            />
+          ) : (
+            <PhaseNote phase={state.status} m={m} />
+          )}
           <ol data-slot="timeline" aria-label={m.timelineLabel}>
             {transferTimeline(shown).map((step) => (
               <li
@@ -285,12 +292,10 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
 }
 
 function PhaseNote(props: {
-  phase: TransferPhase;
+  phase: Exclude<TransferPhase, 'failed' | 'returned'>;
   m: TransferStatusMessages;
-  amount: string;
-  failure: { message: string; nextStep: string } | null;
 }): ReactNode {
-  const { phase, m, amount, failure } = props;
+  const { phase, m } = props;
   switch (phase) {
     case 'review':
       return (
@@ -315,23 +320,6 @@ function PhaseNote(props: {
         <p className="purse-Muted" data-slot="note">
           {m.canceledNote}
         </p>
-      );
-    case 'failed':
-      return (
-        <div className="purse-Alert" data-tone="danger" data-slot="failure">
-          <strong>{m.failedTitle}</strong>
-          <span data-slot="failure-message">{failure?.message}</span>
-          <span data-slot="next-step">
-            <strong>{m.nextStepLabel}</strong> {failure?.nextStep}
-          </span>
-        </div>
-      );
-    case 'returned':
-      return (
-        <div className="purse-Alert" data-tone="warning" data-slot="returned">
-          <strong>{m.returnedTitle}</strong>
-          <span>{m.returnedBody(amount)}</span>
-        </div>
       );
     default:
       phase satisfies never;
