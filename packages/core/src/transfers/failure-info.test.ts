@@ -44,23 +44,30 @@ describe('failureAction', () => {
   });
 
   it('decides each code from what the bank said', () => {
-    expect(
-      Object.fromEntries(TOP_UP_FAILURE_CODES.map((code) => [code, failureAction(code)])),
-    ).toEqual({
-      account_closed: 'choose_another_account',
-      account_frozen: 'choose_another_account',
-      bank_account_restricted: 'choose_another_account',
-      bank_ownership_changed: 'link_account_again',
-      debit_not_authorized: 'contact_support',
-      incorrect_account_holder_address: 'contact_support',
-      incorrect_account_holder_name: 'contact_support',
-      incorrect_account_holder_tax_id: 'contact_support',
-      insufficient_funds: 'try_smaller_amount',
-      invalid_account_number: 'link_account_again',
-      invalid_currency: 'choose_another_account',
-      no_account: 'link_account_again',
-      other: 'try_again',
-    });
+    const codesFor = (action: string): string[] =>
+      TOP_UP_FAILURE_CODES.filter((code) => failureAction(code) === action);
+    // Gone or blocked for debits: another account.
+    expect(codesFor('choose_another_account')).toEqual([
+      'account_closed',
+      'account_frozen',
+      'bank_account_restricted',
+      'invalid_currency',
+    ]);
+    // Not matched, or changed hands: link it again.
+    expect(codesFor('link_account_again')).toEqual([
+      'bank_ownership_changed',
+      'invalid_account_number',
+      'no_account',
+    ]);
+    // Refused as unauthorized, or the holder's details do not match: only the platform can help.
+    expect(codesFor('contact_support')).toEqual([
+      'debit_not_authorized',
+      'incorrect_account_holder_address',
+      'incorrect_account_holder_name',
+      'incorrect_account_holder_tax_id',
+    ]);
+    expect(codesFor('try_smaller_amount')).toEqual(['insufficient_funds']);
+    expect(codesFor('try_again')).toEqual(['other']);
   });
 
   it('treats a code this build does not know as `other`', () => {

@@ -17,3 +17,4 @@ export type { FailureActionMessages } from './failure-messages.js';
 export type { FailureActionOptions } from './outcome-note.js';
 export { transferStatusMessages } from './messages.js';
 export type { TransferStatusMessages } from './messages.js';
+export type { InboundTransferIds, InboundTransferPropGetters } from './transfer-prop-getters.js';

@@ -24,21 +24,10 @@ import {
 import { failureActionMessages, failureMessages } from './failure-messages.js';
 import { TransferStatus, type TransferStatusProps } from './transfer-status.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
+import { clientServing } from '../test-support/serving-top-up.js';
 
 function card(): HTMLElement {
   return screen.getByRole('group', { name: /top-up|einzahlung|rechargement/i });
-}
-
-/** A fixture client whose `getTopUp` answers from a list the test changes. */
-function clientServing(views: { current: TopUp }): FixturePurseClient {
-  const base = createFixturePurseClient({ topUps: [views.current] });
-  return {
-    ...base,
-    getTopUp: (id) => {
-      base.calls.push(['getTopUp', id]);
-      return Promise.resolve(structuredClone(views.current));
-    },
-  };
 }
 
 afterEach(() => {
