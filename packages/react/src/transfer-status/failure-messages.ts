@@ -1,10 +1,6 @@
 import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
-import {
-  TOP_UP_FAILURE_INFO,
-  type TopUpFailureCode,
-  type TopUpFailureInfo,
-  type TransferFailureAction,
-} from '@purse/core';
+import type { TopUpFailureCode, TopUpFailureInfo, TransferFailureAction } from '@purse/core';
+import { TOP_UP_FAILURE_INFO } from '@purse/core/failure-info';
 import type { Catalog } from '../i18n/catalog.js';
 
 /**

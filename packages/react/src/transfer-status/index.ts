@@ -12,7 +12,8 @@ export type {
   UseInboundTransferOptions,
   UseInboundTransferResult,
 } from './use-inbound-transfer.js';
-export { failureActionMessages, failureMessages } from './failure-messages.js';
+// The failure words (`failureMessages`, `failureActionMessages`) are left out of this barrel:
+// they are downloaded only when a failure shows (see outcome-note-loader.tsx).
 export type { FailureActionMessages } from './failure-messages.js';
 export type { FailureActionOptions } from './outcome-note.js';
 export { transferStatusMessages } from './messages.js';

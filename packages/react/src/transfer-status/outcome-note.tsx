@@ -3,7 +3,8 @@
  * Stripe's failure codes) or that the bank returned it, and the way on (core's
  * `transferFailureAction`) as a button and, when the host has a support page, a contact link.
  */
-import { transferFailureAction, type TopUp, type TransferFailureAction } from '@purse/core';
+import type { TopUp, TransferFailureAction } from '@purse/core';
+import { transferFailureAction } from '@purse/core/failure-info';
 import type { ReactNode } from 'react';
 import { useMessages } from '../i18n/use-messages.js';
 import { failureActionText, failureText } from './failure-messages.js';

@@ -1,11 +1,10 @@
 import {
   TOP_UP_FAILURE_CODES,
-  TOP_UP_FAILURE_INFO,
-  failureAction,
   type TopUp,
   type TopUpFailureCode,
   type TransferFailureAction,
 } from '@purse/core';
+import { TOP_UP_FAILURE_INFO, failureAction } from '@purse/core/failure-info';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { FixtureClientOptions } from '../testing/fixture-client.js';
@@ -133,7 +132,9 @@ export const Returned: Story = {
     await expect(
       within(status).getByText('Your bank returned the money after it arrived'),
     ).toBeVisible();
-    await expect(within(status).getByRole('link', { name: 'Contact support' })).toBeVisible();
+    await expect(
+      await within(status).findByRole('link', { name: 'Contact support' }),
+    ).toBeVisible();
   },
 };
 
@@ -204,9 +205,12 @@ function failedStory(code: TopUpFailureCode): Story {
     play: async ({ args, canvasElement }) => {
       const status = await card(canvasElement, 'failed');
       await expect(within(canvasElement).getByText(code)).toBeVisible();
+      // The failure note is downloaded when a failure first shows.
+      await expect(
+        await within(status).findByRole('link', { name: 'Contact support' }),
+      ).toBeVisible();
       await expect(status).toHaveTextContent(TOP_UP_FAILURE_INFO[code].message);
       await expect(status).toHaveTextContent(TOP_UP_FAILURE_INFO[code].nextStep);
-      await expect(within(status).getByRole('link', { name: 'Contact support' })).toBeVisible();
       if (action === 'contact_support') {
         await expect(within(status).queryByRole('button', { name: 'Contact support' })).toBeNull();
         return;
@@ -252,10 +256,10 @@ export const FailedInsufficientFundsGerman: Story = {
   play: async ({ canvasElement }) => {
     const status = await within(canvasElement).findByRole('group', { name: 'Einzahlung' });
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'failed'));
-    await expect(status).toHaveTextContent('Was Sie tun können:');
     await expect(
-      within(status).getByRole('button', { name: 'Kleineren Betrag wählen' }),
+      await within(status).findByRole('button', { name: 'Kleineren Betrag wählen' }),
     ).toBeVisible();
+    await expect(status).toHaveTextContent('Was Sie tun können:');
     await expect(within(status).getByRole('link', { name: 'Support kontaktieren' })).toBeVisible();
   },
 };
@@ -278,7 +282,7 @@ export const FailedWithActionsPhone: Story = {
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'failed'));
     const edge = status.getBoundingClientRect().right + 0.5;
     for (const control of [
-      within(status).getByRole('button', { name: 'Associer à nouveau le compte' }),
+      await within(status).findByRole('button', { name: 'Associer à nouveau le compte' }),
       within(status).getByRole('link', { name: 'Contacter le support' }),
     ]) {
       await expect(control.getBoundingClientRect().right).toBeLessThanOrEqual(edge);
@@ -319,8 +323,10 @@ export const AllFailureCodes: Story = {
     );
     for (const code of TOP_UP_FAILURE_CODES) {
       const figure = within(canvasElement).getByRole('figure', { name: `Failure code ${code}` });
-      await expect(figure.querySelector('[data-state="failed"]')).toHaveTextContent(
-        TOP_UP_FAILURE_INFO[code].message,
+      await waitFor(() =>
+        expect(figure.querySelector('[data-state="failed"]')).toHaveTextContent(
+          TOP_UP_FAILURE_INFO[code].message,
+        ),
       );
     }
   },

@@ -30,6 +30,17 @@ function card(): HTMLElement {
   return screen.getByRole('group', { name: /top-up|einzahlung|rechargement/i });
 }
 
+/** Waits for the failure or return note, downloaded when one first shows. */
+async function outcomeLoaded(): Promise<void> {
+  await waitFor(() =>
+    expect(
+      card().querySelector(
+        ':is([data-slot="failure"], [data-slot="returned"]):not([aria-busy="true"])',
+      ),
+    ).not.toBeNull(),
+  );
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -117,6 +128,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     );
     expect(card()).toHaveAttribute('data-state', 'returned');
     expect(card()).toHaveTextContent('Your bank returned the money after it arrived');
+    await outcomeLoaded();
     expect(card()).toHaveTextContent(
       'The $250.00 was taken back out of your financial account balance.',
     );
@@ -142,6 +154,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
       });
       renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
       await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+      await outcomeLoaded();
       const { message, nextStep } = failureMessages.en[code];
       expect(card()).toHaveTextContent(message);
       expect(card()).toHaveTextContent(`What you can do: ${nextStep}`);
@@ -172,6 +185,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
       await waitFor(() =>
         expect(card()).toHaveAttribute('data-state', topUp.returned ? 'returned' : 'failed'),
       );
+      await outcomeLoaded();
     }
 
     it.each([
@@ -270,6 +284,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     });
     renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client, 'de');
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+    await outcomeLoaded();
     expect(card()).toHaveTextContent(failureMessages.de.insufficient_funds.message);
     expect(card()).toHaveTextContent('250,00 $');
     expect(card().querySelector('[data-slot="badge"]')).toHaveTextContent('Fehlgeschlagen');
@@ -522,8 +537,12 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
   ];
   it.each(phases)('has no axe violations when %s', async (phase, topUp) => {
     const client = createFixturePurseClient({ topUps: [topUp] });
-    const { container } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    const { container } = renderWithPurse(
+      <TransferStatus topUpId="ibt_fixture" onFailureAction={vi.fn()} supportHref="/help" />,
+      client,
+    );
     await waitFor(() => expect(card()).toHaveAttribute('data-state', phase));
+    if (phase === 'failed' || phase === 'returned') await outcomeLoaded();
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations).toEqual([]);
   });
