@@ -1,4 +1,7 @@
-import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
+// `MessageRef`s written out, not made with `defineMessages`: this module is downloaded on its own
+// (with the failure note), and anything it imports from the first load's modules would be split
+// into a chunk every component ships.
+import type { MessageRef } from '../i18n/locale-packs.js';
 import type { TopUpFailureCode, TopUpFailureInfo, TransferFailureAction } from '@purse/core';
 import { TOP_UP_FAILURE_INFO } from '@purse/core/failure-info';
 import type { Catalog } from '../i18n/catalog.js';
@@ -143,10 +146,10 @@ export const failureMessages: Catalog<Record<TopUpFailureCode, TopUpFailureInfo>
 };
 
 /** What the component reads: English (core's copy) built in, other locales from their packs. */
-export const failureText: MessageRef<Record<TopUpFailureCode, TopUpFailureInfo>> = defineMessages(
-  'failures',
-  TOP_UP_FAILURE_INFO,
-);
+export const failureText: MessageRef<Record<TopUpFailureCode, TopUpFailureInfo>> = {
+  key: 'failures',
+  en: TOP_UP_FAILURE_INFO,
+};
 
 /** The button for each way on after a failure or a return (core's `failureAction`). */
 export type FailureActionMessages = Record<TransferFailureAction, string>;
@@ -185,7 +188,7 @@ export const failureActionMessages: Catalog<FailureActionMessages> = {
 };
 
 /** What the component reads: English built in, other locales from their packs. */
-export const failureActionText: MessageRef<FailureActionMessages> = defineMessages(
-  'failureActions',
-  actionsEn,
-);
+export const failureActionText: MessageRef<FailureActionMessages> = {
+  key: 'failureActions',
+  en: actionsEn,
+};

@@ -6,7 +6,9 @@
 import type { TopUp, TransferFailureAction } from '@purse/core';
 import { transferFailureAction } from '@purse/core/failure-info';
 import type { ReactNode } from 'react';
-import { useMessages } from '../i18n/use-messages.js';
+// Nothing from the first load's modules: this module is downloaded on its own, and a bundler
+// (esbuild) splits what it shares with them into a chunk that every component would then ship.
+import type { MessageRef } from '../i18n/locale-packs.js';
 import { failureActionText, failureText } from './failure-messages.js';
 import type { TransferStatusMessages } from './messages.js';
 
@@ -33,11 +35,13 @@ export interface OutcomeNoteProps extends FailureActionOptions {
   /** The formatted amount, for the return's explanation. */
   amount: string;
   m: TransferStatusMessages;
+  /** Reads a catalog in the provider's locale (`messagesFor` bound to it). */
+  read: <T>(ref: MessageRef<T>) => T;
 }
 
 export function OutcomeNote(props: OutcomeNoteProps): ReactNode {
   const { phase, topUp, amount, m } = props;
-  const failures = useMessages(failureText, 'TransferStatus');
+  const failures = props.read(failureText);
   const actions = <FailureActions {...props} />;
   if (phase === 'returned') {
     return (
@@ -66,7 +70,7 @@ export function OutcomeNote(props: OutcomeNoteProps): ReactNode {
 /** The action button (when the host handles it) and the support link (when it has one). */
 function FailureActions(props: OutcomeNoteProps): ReactNode {
   const { topUp, onFailureAction, supportHref } = props;
-  const labels = useMessages(failureActionText, 'TransferStatus');
+  const labels = props.read(failureActionText);
   const action = transferFailureAction(topUp);
   if (!action) return null;
   // With a support page, "contact support" is the link, not a second button saying the same.

@@ -11,6 +11,7 @@ import {
 } from '@purse/core';
 import type { ReactNode } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
+import { messagesFor } from '../i18n/locale-packs.js';
 import { CancelArea } from './cancel-area.js';
 import type { TransferStatusMessages } from './messages.js';
 import type { FailureActionOptions } from './outcome-note.js';
@@ -62,6 +63,7 @@ export function TransferDetails(props: TransferDetailsProps): ReactNode {
           topUp={topUp}
           amount={amount}
           m={m}
+          read={(ref) => messagesFor(ref, locale)}
           onFailureAction={props.onFailureAction}
           supportHref={props.supportHref}
           supportLabel={props.supportLabel}
