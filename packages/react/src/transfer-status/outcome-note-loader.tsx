@@ -5,40 +5,36 @@
  * that waits for Suspense (streaming) sends it in full.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
-import type * as OutcomeNoteModule from './outcome-note.js';
 import type { OutcomeNoteProps } from './outcome-note.js';
+import { LazyBoundary } from '../ui/lazy-boundary.js';
 
-let loading: Promise<typeof OutcomeNoteModule> | null = null;
-
-/** Starts (once) downloading the failure and return note. */
-export function loadOutcomeNote(): Promise<typeof OutcomeNoteModule> {
-  loading ??= import('./outcome-note.js').catch((error: unknown) => {
-    // A failed download is tried again next time.
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
-
+// A failed download is not tried again in this page (React keeps the failed lazy component);
+// `LazyBoundary` shows the plain note instead.
 const LazyOutcomeNote = lazy(() =>
-  loadOutcomeNote().then((module) => ({ default: module.OutcomeNote })),
+  import('./outcome-note.js').then((module) => ({ default: module.OutcomeNote })),
 );
 
 export function OutcomeNote(props: OutcomeNoteProps): ReactNode {
-  const failed = props.phase === 'failed';
-  const fallback = (
+  const { phase, topUp, m } = props;
+  const failed = phase === 'failed';
+  // While the note downloads: its title. If the download fails: the title and, for a failure,
+  // the server's plain-English message, rather than a broken card.
+  const note = (busy: boolean): ReactNode => (
     <div
       className="purse-Alert"
       data-tone={failed ? 'danger' : 'warning'}
       data-slot={failed ? 'failure' : 'returned'}
-      aria-busy="true"
+      aria-busy={busy || undefined}
     >
-      <strong>{failed ? props.m.failedTitle : props.m.returnedTitle}</strong>
+      <strong>{failed ? m.failedTitle : m.returnedTitle}</strong>
+      {busy ? null : <span>{failed ? topUp.failure?.message : m.returnedBody(props.amount)}</span>}
     </div>
   );
   return (
-    <Suspense fallback={fallback}>
-      <LazyOutcomeNote {...props} />
-    </Suspense>
+    <LazyBoundary fallback={note(false)}>
+      <Suspense fallback={note(true)}>
+        <LazyOutcomeNote {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

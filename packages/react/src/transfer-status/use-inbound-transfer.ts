@@ -133,13 +133,6 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
 
   const [cancel, setCancel] = useState<CancelState>({ status: 'idle' });
   const canceling = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
   useEffect(() => {
     setCancel({ status: 'idle' });
   }, [topUpId]);
@@ -162,13 +155,13 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
     trackers.cancel(topUpId).then(
       () => {
         canceling.current = false;
-        if (mounted.current) setCancel({ status: 'idle' });
+        setCancel({ status: 'idle' });
       },
       (reason: unknown) => {
         canceling.current = false;
         const error = toPurseError(reason);
         ctx.reportError(error, 'TransferStatus');
-        if (mounted.current) setCancel({ status: 'error', error });
+        setCancel({ status: 'error', error });
       },
     );
   }, [ctx, topUpId, trackers]);
