@@ -100,8 +100,9 @@ export type {
   TimelineStepState,
   TransferPhase,
 } from './transfers/transfer-status.js';
-export { TOP_UP_FAILURE_INFO } from './transfers/failure-info.js';
-export type { TopUpFailureInfo } from './transfers/failure-info.js';
+// The failure copy and actions are at `@purse/core/failure-info`, so that a view can download
+// them only when a failure shows (a bundler splits a barrel's modules into the first load).
+export type { TopUpFailureInfo, TransferFailureAction } from './transfers/failure-info.js';
 export {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_SUCCEEDED_POLL_INTERVAL_MS,

@@ -114,6 +114,11 @@ export type {
   UseInboundTransferOptions,
   UseInboundTransferResult,
 } from './transfer-status/index.js';
+export type {
+  FailureActionOptions,
+  InboundTransferIds,
+  InboundTransferPropGetters,
+} from './transfer-status/index.js';
 
 // The user's past top-ups.
 export { DEFAULT_TOP_UP_PAGE_SIZE, TopUpHistory, useTopUpHistory } from './top-up-history/index.js';

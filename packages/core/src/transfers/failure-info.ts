@@ -1,4 +1,4 @@
-import type { TopUpFailureCode } from '../contract/types.js';
+import type { TopUp, TopUpFailureCode } from '../contract/types.js';
 
 /** What to tell someone whose top-up failed, and what they can do about it. */
 export interface TopUpFailureInfo {
@@ -67,3 +67,60 @@ export const TOP_UP_FAILURE_INFO: Readonly<Record<TopUpFailureCode, TopUpFailure
     nextStep: 'Try again later, or top up from another account. Contact us if it keeps happening.',
   },
 };
+
+/**
+ * The one thing to offer someone whose top-up failed or was returned, so that no failure is a
+ * dead end. The host decides what each does (open the top-up form with a smaller amount, the
+ * source picker, the bank-link flow, its support page…).
+ */
+export type TransferFailureAction =
+  | 'try_smaller_amount'
+  | 'choose_another_account'
+  | 'link_account_again'
+  | 'try_again'
+  | 'contact_support';
+
+/**
+ * The action for each failure code, from what Stripe's code means for the bank account:
+ * - the account is gone or blocked for debits (closed, frozen, restricted, wrong currency):
+ *   another account is the way on; linking it again would not change the bank's answer;
+ * - the bank could not match the account or its owner changed (no account, invalid number,
+ *   ownership changed): link it again, which checks the details and renews the authorization;
+ * - the bank refused the debit as unauthorized, or the holder's name, address or tax ID does
+ *   not match its records: only the platform can sort that out (mandate, profile), so contact;
+ * - not enough money: the same account with a smaller amount;
+ * - anything else (`other`, the bank could not process it): try again.
+ */
+const FAILURE_ACTIONS: Readonly<Record<TopUpFailureCode, TransferFailureAction>> = {
+  account_closed: 'choose_another_account',
+  account_frozen: 'choose_another_account',
+  bank_account_restricted: 'choose_another_account',
+  bank_ownership_changed: 'link_account_again',
+  debit_not_authorized: 'contact_support',
+  incorrect_account_holder_address: 'contact_support',
+  incorrect_account_holder_name: 'contact_support',
+  incorrect_account_holder_tax_id: 'contact_support',
+  insufficient_funds: 'try_smaller_amount',
+  invalid_account_number: 'link_account_again',
+  invalid_currency: 'choose_another_account',
+  no_account: 'link_account_again',
+  other: 'try_again',
+};
+
+/** What to offer after a failure with `code` (an unknown code is treated as `other`). */
+export function failureAction(code: TopUpFailureCode): TransferFailureAction {
+  // A server older than this build may send a code it does not know yet.
+  return Object.hasOwn(FAILURE_ACTIONS, code) ? FAILURE_ACTIONS[code] : 'try_again';
+}
+
+/**
+ * What to offer for a top-up that is over without the money staying: by failure code when it
+ * failed; `contact_support` when the bank returned it (Stripe does not say why, and a return
+ * is often a dispute, so trying again would not help); `null` while it can still succeed or
+ * when it succeeded or was canceled.
+ */
+export function transferFailureAction(topUp: TopUp): TransferFailureAction | null {
+  if (topUp.status === 'failed') return failureAction(topUp.failure?.code ?? 'other');
+  if (topUp.status === 'succeeded' && topUp.returned) return 'contact_support';
+  return null;
+}

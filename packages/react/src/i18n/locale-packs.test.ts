@@ -32,6 +32,7 @@ describe('locale packs', () => {
           'accountList',
           'balanceCard',
           'common',
+          'failureActions',
           'failures',
           'financialAccountCard',
           'linkBankAccount',

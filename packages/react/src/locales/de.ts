@@ -14,7 +14,7 @@ import { spendingMessagesDe } from '../spending/messages.js';
 import { topUpHistoryMessagesDe } from '../top-up-history/messages.js';
 import { topUpMessagesDe } from '../top-up/messages.js';
 import { topUpStepMessagesDe } from '../top-up/step-messages.js';
-import { failureMessagesDe } from '../transfer-status/failure-messages.js';
+import { failureActionMessagesDe, failureMessagesDe } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesDe } from '../transfer-status/messages.js';
 import { walletActivityMessagesDe } from '../wallet-activity/messages.js';
 
@@ -31,6 +31,7 @@ export const de: LocalePack = {
     topUp: topUpMessagesDe,
     topUpSteps: topUpStepMessagesDe,
     failures: failureMessagesDe,
+    failureActions: failureActionMessagesDe,
     transferStatus: transferStatusMessagesDe,
     walletActivity: walletActivityMessagesDe,
   },

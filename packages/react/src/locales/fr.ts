@@ -14,7 +14,7 @@ import { spendingMessagesFr } from '../spending/messages.js';
 import { topUpHistoryMessagesFr } from '../top-up-history/messages.js';
 import { topUpMessagesFr } from '../top-up/messages.js';
 import { topUpStepMessagesFr } from '../top-up/step-messages.js';
-import { failureMessagesFr } from '../transfer-status/failure-messages.js';
+import { failureActionMessagesFr, failureMessagesFr } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesFr } from '../transfer-status/messages.js';
 import { walletActivityMessagesFr } from '../wallet-activity/messages.js';
 
@@ -31,6 +31,7 @@ export const fr: LocalePack = {
     topUp: topUpMessagesFr,
     topUpSteps: topUpStepMessagesFr,
     failures: failureMessagesFr,
+    failureActions: failureActionMessagesFr,
     transferStatus: transferStatusMessagesFr,
     walletActivity: walletActivityMessagesFr,
   },

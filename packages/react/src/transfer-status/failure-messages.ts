@@ -1,5 +1,9 @@
-import { defineMessages, type MessageRef } from '../i18n/locale-packs.js';
-import { TOP_UP_FAILURE_INFO, type TopUpFailureCode, type TopUpFailureInfo } from '@purse/core';
+// `MessageRef`s written out, not made with `defineMessages`: this module is downloaded on its own
+// (with the failure note), and anything it imports from the first load's modules would be split
+// into a chunk every component ships.
+import type { MessageRef } from '../i18n/locale-packs.js';
+import type { TopUpFailureCode, TopUpFailureInfo, TransferFailureAction } from '@purse/core';
+import { TOP_UP_FAILURE_INFO } from '@purse/core/failure-info';
 import type { Catalog } from '../i18n/catalog.js';
 
 /**
@@ -142,7 +146,49 @@ export const failureMessages: Catalog<Record<TopUpFailureCode, TopUpFailureInfo>
 };
 
 /** What the component reads: English (core's copy) built in, other locales from their packs. */
-export const failureText: MessageRef<Record<TopUpFailureCode, TopUpFailureInfo>> = defineMessages(
-  'failures',
-  TOP_UP_FAILURE_INFO,
-);
+export const failureText: MessageRef<Record<TopUpFailureCode, TopUpFailureInfo>> = {
+  key: 'failures',
+  en: TOP_UP_FAILURE_INFO,
+};
+
+/** The button for each way on after a failure or a return (core's `failureAction`). */
+export type FailureActionMessages = Record<TransferFailureAction, string>;
+
+const actionsEn: FailureActionMessages = {
+  try_smaller_amount: 'Try a smaller amount',
+  choose_another_account: 'Choose another account',
+  link_account_again: 'Link the account again',
+  try_again: 'Try again',
+  contact_support: 'Contact support',
+};
+
+/** German, loaded with `@purse/react/locales/de`. */
+export const failureActionMessagesDe: FailureActionMessages = {
+  try_smaller_amount: 'Kleineren Betrag wählen',
+  choose_another_account: 'Anderes Konto wählen',
+  link_account_again: 'Konto erneut verknüpfen',
+  try_again: 'Erneut versuchen',
+  contact_support: 'Support kontaktieren',
+};
+
+/** French, loaded with `@purse/react/locales/fr`. */
+export const failureActionMessagesFr: FailureActionMessages = {
+  try_smaller_amount: 'Essayer un montant plus petit',
+  choose_another_account: 'Choisir un autre compte',
+  link_account_again: 'Associer à nouveau le compte',
+  try_again: 'Réessayer',
+  contact_support: 'Contacter le support',
+};
+
+/** All three, for tests and translators (components read `failureActionText`). */
+export const failureActionMessages: Catalog<FailureActionMessages> = {
+  en: actionsEn,
+  de: failureActionMessagesDe,
+  fr: failureActionMessagesFr,
+};
+
+/** What the component reads: English built in, other locales from their packs. */
+export const failureActionText: MessageRef<FailureActionMessages> = {
+  key: 'failureActions',
+  en: actionsEn,
+};

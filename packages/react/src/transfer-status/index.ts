@@ -12,6 +12,10 @@ export type {
   UseInboundTransferOptions,
   UseInboundTransferResult,
 } from './use-inbound-transfer.js';
-export { failureMessages } from './failure-messages.js';
+// The failure words (`failureMessages`, `failureActionMessages`) are left out of this barrel:
+// they are downloaded only when a failure shows (see outcome-note-loader.tsx).
+export type { FailureActionMessages } from './failure-messages.js';
+export type { FailureActionOptions } from './outcome-note.js';
 export { transferStatusMessages } from './messages.js';
 export type { TransferStatusMessages } from './messages.js';
+export type { InboundTransferIds, InboundTransferPropGetters } from './transfer-prop-getters.js';

@@ -1,5 +1,7 @@
 // @vitest-environment node
-import { renderToString } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PurseProvider } from '../provider/purse-provider.js';
 import { createFixturePurseClient, fixtureTopUp } from '../testing/index.js';
@@ -17,8 +19,8 @@ describe('TransferStatus on the server', () => {
     expect(html).toContain('Loading…');
   });
 
-  it('renders a known top-up in full', () => {
-    const html = renderToString(
+  it('renders a known top-up in full, its failure note too, when the server waits for it', async () => {
+    const html = await renderAll(
       <PurseProvider client={createFixturePurseClient()}>
         <TransferStatus
           topUpId="ibt_fixture"
@@ -33,5 +35,27 @@ describe('TransferStatus on the server', () => {
     expect(html).toContain('data-state="failed"');
     expect(html).toContain('$250.00');
     expect(html).toContain('Your bank has frozen the account this top-up came from.');
+    expect(html).not.toContain('aria-busy');
   });
 });
+
+/** Streams `ui` and resolves with the whole HTML once every Suspense boundary has resolved. */
+function renderAll(ui: ReactNode): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let html = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        html += chunk.toString();
+        done();
+      },
+      final(done) {
+        resolve(html);
+        done();
+      },
+    });
+    const stream = renderToPipeableStream(ui, {
+      onAllReady: () => stream.pipe(sink),
+      onShellError: reject,
+    });
+  });
+}

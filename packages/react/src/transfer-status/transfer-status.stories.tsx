@@ -1,9 +1,10 @@
 import {
   TOP_UP_FAILURE_CODES,
-  TOP_UP_FAILURE_INFO,
   type TopUp,
   type TopUpFailureCode,
+  type TransferFailureAction,
 } from '@purse/core';
+import { TOP_UP_FAILURE_INFO, failureAction } from '@purse/core/failure-info';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { FixtureClientOptions } from '../testing/fixture-client.js';
@@ -115,8 +116,9 @@ export const Succeeded: Story = {
   },
 };
 
-/** The bank took the money back after it arrived. */
+/** The bank took the money back after it arrived: contact is the way on. */
 export const Returned: Story = {
+  args: { onFailureAction: fn(), supportHref: 'https://example.com/support' },
   parameters: client(
     fixtureTopUp({
       status: 'succeeded',
@@ -129,6 +131,9 @@ export const Returned: Story = {
     const status = await card(canvasElement, 'returned');
     await expect(
       within(status).getByText('Your bank returned the money after it arrived'),
+    ).toBeVisible();
+    await expect(
+      await within(status).findByRole('link', { name: 'Contact support' }),
     ).toBeVisible();
   },
 };
@@ -168,18 +173,53 @@ function failedTopUp(code: TopUpFailureCode): TopUp {
   });
 }
 
+/** The button each action shows, in English (the stories' checks). */
+const ACTION_LABELS: Record<TransferFailureAction, string> = {
+  try_smaller_amount: 'Try a smaller amount',
+  choose_another_account: 'Choose another account',
+  link_account_again: 'Link the account again',
+  try_again: 'Try again',
+  contact_support: 'Contact support',
+};
+
 function failedStory(code: TopUpFailureCode): Story {
+  const action = failureAction(code);
   return {
-    // The story's name and docs say which Stripe failure code the card shows.
+    // The story's name, docs and a visible caption say which Stripe failure code the card shows.
     name: `Failed: ${code}`,
+    args: { onFailureAction: fn(), supportHref: 'https://example.com/support' },
     parameters: {
       ...client(failedTopUp(code)),
-      docs: { description: { story: `The card for failure code \`${code}\`.` } },
+      docs: {
+        description: { story: `The card for failure code \`${code}\`; its way on: \`${action}\`.` },
+      },
     },
-    play: async ({ canvasElement }) => {
+    render: (args) => (
+      <figure style={{ margin: 0 }} aria-label={`Failure code ${code}`}>
+        <figcaption style={{ marginBottom: 8 }}>
+          Failure code <code>{code}</code> · action <code>{action}</code>
+        </figcaption>
+        <TransferStatus {...args} />
+      </figure>
+    ),
+    play: async ({ args, canvasElement }) => {
       const status = await card(canvasElement, 'failed');
+      await expect(within(canvasElement).getByText(code)).toBeVisible();
+      // The failure note is downloaded when a failure first shows.
+      await expect(
+        await within(status).findByRole('link', { name: 'Contact support' }),
+      ).toBeVisible();
       await expect(status).toHaveTextContent(TOP_UP_FAILURE_INFO[code].message);
       await expect(status).toHaveTextContent(TOP_UP_FAILURE_INFO[code].nextStep);
+      if (action === 'contact_support') {
+        await expect(within(status).queryByRole('button', { name: 'Contact support' })).toBeNull();
+        return;
+      }
+      await userEvent.click(within(status).getByRole('button', { name: ACTION_LABELS[action] }));
+      await expect(args.onFailureAction).toHaveBeenCalledWith(
+        action,
+        expect.objectContaining({ id: 'ibt_fixture' }),
+      );
     },
   };
 }
@@ -210,12 +250,44 @@ export const FailedInsufficientFundsDark: Story = {
 
 export const FailedInsufficientFundsGerman: Story = {
   name: 'Failed: insufficient_funds (German)',
+  args: { onFailureAction: fn(), supportHref: 'https://example.com/support' },
   parameters: client(failedTopUp('insufficient_funds')),
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
     const status = await within(canvasElement).findByRole('group', { name: 'Einzahlung' });
     await waitFor(() => expect(status).toHaveAttribute('data-state', 'failed'));
+    await expect(
+      await within(status).findByRole('button', { name: 'Kleineren Betrag wählen' }),
+    ).toBeVisible();
     await expect(status).toHaveTextContent('Was Sie tun können:');
+    await expect(within(status).getByRole('link', { name: 'Support kontaktieren' })).toBeVisible();
+  },
+};
+
+/** On a phone 320 px wide, in French (the longest words): the failure and its way on fit. */
+export const FailedWithActionsPhone: Story = {
+  name: 'Failed with actions (phone, 320 px, French)',
+  args: { onFailureAction: fn(), supportHref: 'https://example.com/support' },
+  parameters: client(failedTopUp('invalid_account_number')),
+  globals: { locale: 'fr' },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const status = await within(canvasElement).findByRole('group', { name: 'Rechargement' });
+    await waitFor(() => expect(status).toHaveAttribute('data-state', 'failed'));
+    const edge = status.getBoundingClientRect().right + 0.5;
+    for (const control of [
+      await within(status).findByRole('button', { name: 'Associer à nouveau le compte' }),
+      within(status).getByRole('link', { name: 'Contacter le support' }),
+    ]) {
+      await expect(control.getBoundingClientRect().right).toBeLessThanOrEqual(edge);
+    }
+    await expect(status.scrollWidth).toBeLessThanOrEqual(status.clientWidth);
   },
 };
 
@@ -236,9 +308,9 @@ export const AllFailureCodes: Story = {
         // Each card under a caption naming its failure code.
         <figure key={code} style={{ margin: 0 }} aria-label={`Failure code ${code}`}>
           <figcaption>
-            <code>{code}</code>
+            <code>{code}</code> · <code>{failureAction(code)}</code>
           </figcaption>
-          <TransferStatus topUpId={`ibt_${code}`} />
+          <TransferStatus topUpId={`ibt_${code}`} onFailureAction={fn()} supportHref="#support" />
         </figure>
       ))}
     </div>
@@ -251,8 +323,10 @@ export const AllFailureCodes: Story = {
     );
     for (const code of TOP_UP_FAILURE_CODES) {
       const figure = within(canvasElement).getByRole('figure', { name: `Failure code ${code}` });
-      await expect(figure.querySelector('[data-state="failed"]')).toHaveTextContent(
-        TOP_UP_FAILURE_INFO[code].message,
+      await waitFor(() =>
+        expect(figure.querySelector('[data-state="failed"]')).toHaveTextContent(
+          TOP_UP_FAILURE_INFO[code].message,
+        ),
       );
     }
   },

@@ -1,5 +1,12 @@
-import { PurseError, TOP_UP_FAILURE_CODES, type TopUp, type TransferPhase } from '@purse/core';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import {
+  PurseError,
+  TOP_UP_FAILURE_CODES,
+  type TopUp,
+  type TopUpFailureCode,
+  type TransferFailureAction,
+  type TransferPhase,
+} from '@purse/core';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
@@ -14,24 +21,24 @@ import {
   fixtureTopUp,
   type FixturePurseClient,
 } from '../testing/index.js';
-import { failureMessages } from './failure-messages.js';
-import { TransferStatus } from './transfer-status.js';
+import { failureActionMessages, failureMessages } from './failure-messages.js';
+import { TransferStatus, type TransferStatusProps } from './transfer-status.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
+import { clientServing } from '../test-support/serving-top-up.js';
 
 function card(): HTMLElement {
   return screen.getByRole('group', { name: /top-up|einzahlung|rechargement/i });
 }
 
-/** A fixture client whose `getTopUp` answers from a list the test changes. */
-function clientServing(views: { current: TopUp }): FixturePurseClient {
-  const base = createFixturePurseClient({ topUps: [views.current] });
-  return {
-    ...base,
-    getTopUp: (id) => {
-      base.calls.push(['getTopUp', id]);
-      return Promise.resolve(structuredClone(views.current));
-    },
-  };
+/** Waits for the failure or return note, downloaded when one first shows. */
+async function outcomeLoaded(): Promise<void> {
+  await waitFor(() =>
+    expect(
+      card().querySelector(
+        ':is([data-slot="failure"], [data-slot="returned"]):not([aria-busy="true"])',
+      ),
+    ).not.toBeNull(),
+  );
 }
 
 afterEach(() => {
@@ -121,6 +128,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     );
     expect(card()).toHaveAttribute('data-state', 'returned');
     expect(card()).toHaveTextContent('Your bank returned the money after it arrived');
+    await outcomeLoaded();
     expect(card()).toHaveTextContent(
       'The $250.00 was taken back out of your financial account balance.',
     );
@@ -146,6 +154,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
       });
       renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
       await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+      await outcomeLoaded();
       const { message, nextStep } = failureMessages.en[code];
       expect(card()).toHaveTextContent(message);
       expect(card()).toHaveTextContent(`What you can do: ${nextStep}`);
@@ -162,6 +171,107 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     }
   });
 
+  describe('the way on after a failure', () => {
+    const failed = (code: TopUpFailureCode): TopUp =>
+      fixtureTopUp({ status: 'failed', cancelable: false, failure: { code, message: 'x' } });
+
+    async function showFailed(
+      topUp: TopUp,
+      props: Partial<TransferStatusProps> = {},
+      locale?: 'de' | 'fr',
+    ): Promise<void> {
+      const client = createFixturePurseClient({ topUps: [topUp] });
+      renderWithPurse(<TransferStatus topUpId="ibt_fixture" {...props} />, client, locale);
+      await waitFor(() =>
+        expect(card()).toHaveAttribute('data-state', topUp.returned ? 'returned' : 'failed'),
+      );
+      await outcomeLoaded();
+    }
+
+    it.each([
+      ['insufficient_funds', 'Try a smaller amount', 'try_smaller_amount'],
+      ['account_closed', 'Choose another account', 'choose_another_account'],
+      ['no_account', 'Link the account again', 'link_account_again'],
+      ['other', 'Try again', 'try_again'],
+      ['debit_not_authorized', 'Contact support', 'contact_support'],
+    ] as const)('offers %s’s action as a button: “%s”', async (code, label, action) => {
+      const onFailureAction = vi.fn();
+      await showFailed(failed(code), { onFailureAction });
+      await userEvent.click(within(card()).getByRole('button', { name: label }));
+      expect(onFailureAction).toHaveBeenCalledTimes(1);
+      expect(onFailureAction).toHaveBeenCalledWith(
+        action,
+        expect.objectContaining({ id: 'ibt_fixture', status: 'failed' }),
+      );
+      expect(within(card()).queryByRole('link', { name: /contact support/i })).toBeNull();
+    });
+
+    it('shows no action button when the host does not handle actions', async () => {
+      await showFailed(failed('insufficient_funds'));
+      expect(within(card()).queryByRole('button')).toBeNull();
+      expect(card().querySelector('[data-slot="actions"]')).toBeNull();
+    });
+
+    it('links the host’s support page, with its own words if given', async () => {
+      await showFailed(failed('insufficient_funds'), {
+        onFailureAction: vi.fn(),
+        supportHref: 'https://example.com/help',
+      });
+      expect(within(card()).getByRole('link', { name: 'Contact support' })).toHaveAttribute(
+        'href',
+        'https://example.com/help',
+      );
+      expect(within(card()).getByRole('button', { name: 'Try a smaller amount' })).toBeVisible();
+      cleanup();
+      await showFailed(failed('other'), { supportHref: '/help', supportLabel: 'Chat with us' });
+      expect(within(card()).getByRole('link', { name: 'Chat with us' })).toHaveAttribute(
+        'href',
+        '/help',
+      );
+    });
+
+    it('offers contact once when that is the action and there is a support page', async () => {
+      await showFailed(failed('incorrect_account_holder_name'), {
+        onFailureAction: vi.fn(),
+        supportHref: '/help',
+      });
+      expect(within(card()).queryByRole('button', { name: 'Contact support' })).toBeNull();
+      expect(within(card()).getAllByText('Contact support')).toHaveLength(1);
+    });
+
+    it('offers contact after a return', async () => {
+      const onFailureAction = vi.fn();
+      const returned = fixtureTopUp({ status: 'succeeded', returned: true, cancelable: false });
+      await showFailed(returned, { onFailureAction });
+      await userEvent.click(within(card()).getByRole('button', { name: 'Contact support' }));
+      expect(onFailureAction).toHaveBeenCalledWith(
+        'contact_support',
+        expect.objectContaining({ returned: true }),
+      );
+      cleanup();
+      await showFailed(returned, { supportHref: '/help' });
+      expect(within(card()).getByRole('link', { name: 'Contact support' })).toBeVisible();
+    });
+
+    it.each([
+      ['de', 'Kleineren Betrag wählen', 'Support kontaktieren'],
+      ['fr', 'Essayer un montant plus petit', 'Contacter le support'],
+    ] as const)('speaks %s', async (locale, button, link) => {
+      await showFailed(
+        failed('insufficient_funds'),
+        { onFailureAction: vi.fn(), supportHref: '/help' },
+        locale,
+      );
+      expect(within(card()).getByRole('button', { name: button })).toBeVisible();
+      expect(within(card()).getByRole('link', { name: link })).toBeVisible();
+    });
+
+    it.each(['de', 'fr'] as const)('has every action in %s, in its own words', (locale) => {
+      for (const action of Object.keys(failureActionMessages.en) as TransferFailureAction[])
+        expect(failureActionMessages[locale][action]).not.toBe(failureActionMessages.en[action]);
+    });
+  });
+
   it('shows failures in German', async () => {
     const client = createFixturePurseClient({
       topUps: [
@@ -174,6 +284,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     });
     renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client, 'de');
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'failed'));
+    await outcomeLoaded();
     expect(card()).toHaveTextContent(failureMessages.de.insufficient_funds.message);
     expect(card()).toHaveTextContent('250,00 $');
     expect(card().querySelector('[data-slot="badge"]')).toHaveTextContent('Fehlgeschlagen');
@@ -426,8 +537,12 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
   ];
   it.each(phases)('has no axe violations when %s', async (phase, topUp) => {
     const client = createFixturePurseClient({ topUps: [topUp] });
-    const { container } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
+    const { container } = renderWithPurse(
+      <TransferStatus topUpId="ibt_fixture" onFailureAction={vi.fn()} supportHref="/help" />,
+      client,
+    );
     await waitFor(() => expect(card()).toHaveAttribute('data-state', phase));
+    if (phase === 'failed' || phase === 'returned') await outcomeLoaded();
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations).toEqual([]);
   });

@@ -1,44 +1,37 @@
-import {
-  TOP_UP_FAILURE_CODES,
-  formatDateTime,
-  formatIsoDate,
-  formatIsoDateRange,
-  formatMoney,
-  transferTimeline,
-  type PurseLocale,
-  type TopUp,
-  type TopUpFailureCode,
-  type TransferPhase,
-} from '@purse/core';
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-  type Ref,
-} from 'react';
+import { formatMoney } from '@purse/core';
+import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
-import { failureText } from './failure-messages.js';
 import { transferStatusText, type TransferStatusMessages } from './messages.js';
+import type { FailureActionOptions } from './outcome-note.js';
+import { TransferDetails } from './transfer-details.js';
+import { TransferPhaseBadge } from './transfer-phase-badge.js';
 import {
   useInboundTransfer,
-  type CancelState,
   type UseInboundTransferOptions,
+  type UseInboundTransferResult,
 } from './use-inbound-transfer.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Skeleton } from '../ui/skeleton.js';
 
+export {
+  TRANSFER_PHASE_TONES,
+  TransferPhaseBadge,
+  topUpSourceName,
+  type TransferPhaseBadgeProps,
+} from './transfer-phase-badge.js';
+
 /** Amount and two timeline lines: the shape of the loaded tracker. */
 const STATUS_SKELETON = ['amount', 'line', 'line'] as const;
 
 export interface TransferStatusProps
-  extends UseInboundTransferOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  extends
+    UseInboundTransferOptions,
+    FailureActionOptions,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   ref?: Ref<HTMLDivElement>;
   /**
    * The level of the card's heading, to fit the page's outline.
@@ -47,65 +40,11 @@ export interface TransferStatusProps
   headingLevel?: 2 | 3 | 4 | undefined;
 }
 
-// -------------------------------------------------------------------------------------------
-// Shared pieces (also used by the top-up history)
-
-/** The badge colour for each phase. */
-export const TRANSFER_PHASE_TONES: Readonly<
-  Record<TransferPhase, 'info' | 'success' | 'danger' | 'warning' | 'neutral'>
-> = {
-  review: 'warning',
-  processing: 'info',
-  succeeded: 'success',
-  failed: 'danger',
-  canceled: 'neutral',
-  returned: 'warning',
-};
-
-/** A top-up's phase as a coloured badge ("Processing", "Returned", …). */
-export interface TransferPhaseBadgeProps {
-  /** The phase to show, from `transferPhase(topUp)` (@purse/core). */
-  phase: TransferPhase;
-}
-
-export function TransferPhaseBadge(props: TransferPhaseBadgeProps): ReactNode {
-  const m = useMessages(transferStatusText, 'TransferPhaseBadge');
-  return (
-    <span className="purse-Badge" data-tone={TRANSFER_PHASE_TONES[props.phase]} data-slot="badge">
-      {m.phases[props.phase]}
-    </span>
-  );
-}
-
-/** "STRIPEBANK ••6789", or "Bank account" when the bank is unknown. */
-export function topUpSourceName(topUp: TopUp, m: TransferStatusMessages): string {
-  const bank = topUp.source?.bankName ?? m.unknownBank;
-  return m.sourceName(bank, topUp.source?.last4 ?? null);
-}
-
-function failureCodeOf(topUp: TopUp): TopUpFailureCode {
-  const code = topUp.failure?.code;
-  return code !== undefined && (TOP_UP_FAILURE_CODES as readonly string[]).includes(code)
-    ? code
-    : 'other';
-}
-
-function arrivalText(topUp: TopUp, locale: PurseLocale): string | null {
-  const expected = topUp.expectedArrival;
-  if (!expected) return null;
-  return expected.earliest === expected.latest
-    ? formatIsoDate(expected.earliest, { locale })
-    : formatIsoDateRange(expected.earliest, expected.latest, { locale });
-}
-
-// -------------------------------------------------------------------------------------------
-// The card
-
 /**
  * Where a top-up stands: amount and source, a timeline, the expected arrival while it is under
- * way, why it failed and what to do (for each of Stripe's failure codes), a return, a cancel
+ * way, why it failed and the way on (for each of Stripe's failure codes), a return, a cancel
  * button while Stripe allows it, and the regulatory receipt. Status changes are announced
- * politely ("Top-up of $25.00 succeeded").
+ * politely ("Top-up of $25.00 succeeded"). Built only from `useInboundTransfer()`.
  */
 function TransferStatusRender(props: TransferStatusProps): ReactNode {
   const {
@@ -113,53 +52,69 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
     initialTopUp,
     pollIntervalMs,
     onPhaseChange,
+    onFailureAction,
+    supportHref,
+    supportLabel,
     headingLevel = 2,
     className,
     ref,
     ...rest
   } = props;
-  const { locale } = usePurseContext('TransferStatus');
   const m = useMessages(transferStatusText, 'TransferStatus');
   const common = useMessages(commonText, 'TransferStatus');
-  const failures = useMessages(failureText, 'TransferStatus');
   const transfer = useInboundTransfer({ topUpId, initialTopUp, pollIntervalMs, onPhaseChange });
-  const { state, cancel } = transfer;
+  const { state } = transfer;
   const Heading = `h${String(headingLevel)}` as 'h2' | 'h3' | 'h4';
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const phase = state.status === 'loading' || state.status === 'error' ? null : state.status;
 
-  const topUp = state.status === 'loading' || state.status === 'error' ? null : state.topUp;
-  const amount = topUp ? formatMoney(topUp.amount, { currency: topUp.currency, locale }) : '';
+  return (
+    <div
+      {...rest}
+      {...transfer.getRootProps()}
+      ref={ref}
+      className={cx('purse-Card purse-TransferStatus', className)}
+    >
+      <div data-slot="header">
+        <Heading className="purse-Heading" {...transfer.getHeadingProps()}>
+          {m.title}
+        </Heading>
+        {phase ? <TransferPhaseBadge phase={phase} /> : null}
+        {state.status !== 'loading' && state.status !== 'error' && state.topUp.sameDay ? (
+          <span className="purse-Badge" data-slot="same-day">
+            {m.sameDay}
+          </span>
+        ) : null}
+      </div>
+      <TransferBody
+        transfer={transfer}
+        m={m}
+        common={common}
+        actions={{ onFailureAction, supportHref, supportLabel }}
+      />
+      <div className="purse-VisuallyHidden" data-slot="live" {...transfer.getStatusRegionProps()} />
+    </div>
+  );
+}
 
-  // Announce each change of phase, but not the first one loaded.
-  const [announcement, setAnnouncement] = useState('');
-  const lastPhase = useRef<TransferPhase | null>(null);
-  const phase = topUp ? (state.status as TransferPhase) : null;
-  useEffect(() => {
-    if (!phase) return;
-    const previous = lastPhase.current;
-    lastPhase.current = phase;
-    if (previous !== null && previous !== phase) setAnnouncement(m.announce[phase](amount));
-  }, [phase, amount, m]);
-
-  // After a cancel the button is gone: keep focus in the card.
-  useEffect(() => {
-    if (phase === 'canceled' && document.activeElement === document.body)
-      headingRef.current?.focus();
-  }, [phase]);
-
-  let body: ReactNode;
+/** The card's body for each state: a skeleton, a load error, or the top-up. */
+function TransferBody(props: {
+  transfer: UseInboundTransferResult;
+  m: TransferStatusMessages;
+  common: CommonMessages;
+  actions: FailureActionOptions;
+}): ReactNode {
+  const { transfer, m, common } = props;
+  const { locale } = usePurseContext('TransferStatus');
+  const { state } = transfer;
   switch (state.status) {
-    case 'loading': {
-      body = (
+    case 'loading':
+      return (
         <div data-slot="skeleton" aria-busy="true">
           <Skeleton label={common.loading} parts={STATUS_SKELETON} />
         </div>
       );
-      break;
-    }
-    case 'error': {
-      body = (
+    case 'error':
+      return (
         <ErrorNotice
           title={m.loadErrorTitle}
           message={
@@ -171,277 +126,23 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
           onRetry={transfer.refresh}
         />
       );
-      break;
-    }
-    case 'review':
-    case 'processing':
-    case 'succeeded':
-    case 'failed':
-    case 'canceled':
-    case 'returned': {
-      const shown = state.topUp;
-      const arrival =
-        state.status === 'processing' || state.status === 'review'
-          ? arrivalText(shown, locale)
-          : null;
-      const failure = state.status === 'failed' ? failures[failureCodeOf(shown)] : null;
-      body = (
-        <>
-          <div data-slot="summary">
-            <span className="purse-Amount" data-size="large" data-slot="amount">
-              {amount}
-            </span>
-            <span className="purse-Muted" data-slot="route">
-              {m.fromSource(topUpSourceName(shown, m))} · {m.toAccount}
-            </span>
-            {shown.description ? <span data-slot="description">{shown.description}</span> : null}
-            {arrival ? <span data-slot="arrival">{m.expectedArrival(arrival)}</span> : null}
-          </div>
-          <PhaseNote phase={state.status} m={m} amount={amount} failure={failure} />
-          <ol data-slot="timeline" aria-label={m.timelineLabel}>
-            {transferTimeline(shown).map((step) => (
-              <li
-                key={step.key}
-                data-step={step.key}
-                data-step-state={step.state}
-                aria-current={step.state === 'current' ? 'step' : undefined}
-              >
-                <span data-slot="marker" aria-hidden="true" />
-                <span data-slot="step-label">
-                  {m.steps[step.key]}
-                  <span className="purse-VisuallyHidden"> ({m.stepStates[step.state]})</span>
-                </span>
-                {step.at === null ? null : (
-                  <time data-slot="step-time" dateTime={new Date(step.at * 1000).toISOString()}>
-                    {formatDateTime(step.at, { locale })}
-                  </time>
-                )}
-              </li>
-            ))}
-          </ol>
-          {state.refreshError ? (
-            <p className="purse-Muted" data-slot="stale">
-              {m.staleNote}
-            </p>
-          ) : null}
-          <CancelArea
-            canCancel={transfer.canCancel}
-            cancel={cancel}
-            m={m}
-            common={common}
-            onRequest={transfer.requestCancel}
-            onConfirm={transfer.confirmCancel}
-            onDismiss={transfer.dismissCancel}
-          />
-          {shown.receiptUrl ? (
-            <div data-slot="footer">
-              <a
-                className="purse-Link"
-                data-slot="receipt"
-                href={shown.receiptUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                {m.receipt} <span className="purse-VisuallyHidden">{m.opensInNewTab}</span>
-              </a>
-            </div>
-          ) : null}
-        </>
-      );
-      break;
-    }
     default: {
-      state satisfies never;
-      body = null;
+      const { topUp } = state;
+      return (
+        <TransferDetails
+          {...props.actions}
+          phase={state.status}
+          topUp={topUp}
+          amount={formatMoney(topUp.amount, { currency: topUp.currency, locale })}
+          stale={state.refreshError !== null}
+          locale={locale}
+          transfer={transfer}
+          m={m}
+          common={common}
+        />
+      );
     }
   }
-
-  return (
-    <div
-      {...rest}
-      ref={ref}
-      className={cx('purse-Card purse-TransferStatus', className)}
-      data-state={state.status}
-      aria-labelledby={headingId}
-      role="group"
-    >
-      <div data-slot="header">
-        <Heading className="purse-Heading" id={headingId} ref={headingRef} tabIndex={-1}>
-          {m.title}
-        </Heading>
-        {phase ? <TransferPhaseBadge phase={phase} /> : null}
-        {topUp?.sameDay ? (
-          <span className="purse-Badge" data-slot="same-day">
-            {m.sameDay}
-          </span>
-        ) : null}
-      </div>
-      {body}
-      <div className="purse-VisuallyHidden" aria-live="polite" aria-atomic="true" data-slot="live">
-        {announcement}
-      </div>
-    </div>
-  );
-}
-
-function PhaseNote(props: {
-  phase: TransferPhase;
-  m: TransferStatusMessages;
-  amount: string;
-  failure: { message: string; nextStep: string } | null;
-}): ReactNode {
-  const { phase, m, amount, failure } = props;
-  switch (phase) {
-    case 'review':
-      return (
-        <p className="purse-Muted" data-slot="note">
-          {m.reviewNote}
-        </p>
-      );
-    case 'processing':
-      return (
-        <p className="purse-Muted" data-slot="note">
-          {m.processingNote}
-        </p>
-      );
-    case 'succeeded':
-      return (
-        <p data-slot="note" data-tone="success">
-          {m.succeededNote}
-        </p>
-      );
-    case 'canceled':
-      return (
-        <p className="purse-Muted" data-slot="note">
-          {m.canceledNote}
-        </p>
-      );
-    case 'failed':
-      return (
-        <div className="purse-Alert" data-tone="danger" data-slot="failure">
-          <strong>{m.failedTitle}</strong>
-          <span data-slot="failure-message">{failure?.message}</span>
-          <span data-slot="next-step">
-            <strong>{m.nextStepLabel}</strong> {failure?.nextStep}
-          </span>
-        </div>
-      );
-    case 'returned':
-      return (
-        <div className="purse-Alert" data-tone="warning" data-slot="returned">
-          <strong>{m.returnedTitle}</strong>
-          <span>{m.returnedBody(amount)}</span>
-        </div>
-      );
-    default:
-      phase satisfies never;
-      return null;
-  }
-}
-
-function CancelArea(props: {
-  canCancel: boolean;
-  cancel: CancelState;
-  m: TransferStatusMessages;
-  common: CommonMessages;
-  onRequest: () => void;
-  onConfirm: () => void;
-  onDismiss: () => void;
-}): ReactNode {
-  const { canCancel, cancel, m, common } = props;
-  const titleId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const promptRef = useRef<HTMLParagraphElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const previous = useRef(cancel.status);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = cancel.status;
-    if (before === cancel.status) return;
-    if (cancel.status === 'confirming') promptRef.current?.focus();
-    else if (cancel.status === 'error') errorRef.current?.focus();
-    else if (cancel.status === 'idle' && before === 'confirming') buttonRef.current?.focus();
-  }, [cancel.status]);
-
-  let content: ReactNode = null;
-  switch (cancel.status) {
-    case 'idle':
-    case 'error':
-      content = canCancel ? (
-        <button
-          ref={buttonRef}
-          type="button"
-          className="purse-Button"
-          data-variant="danger"
-          data-size="small"
-          data-slot="cancel"
-          onClick={props.onRequest}
-        >
-          {m.cancel}
-        </button>
-      ) : null;
-      break;
-    case 'confirming':
-    case 'canceling': {
-      const busy = cancel.status === 'canceling';
-      content = (
-        <div role="group" aria-labelledby={titleId} data-slot="cancel-confirm">
-          <p id={titleId} ref={promptRef} tabIndex={-1} data-slot="cancel-title">
-            <strong>{m.cancelConfirmTitle}</strong> {m.cancelConfirmBody}
-          </p>
-          <div data-slot="actions">
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="danger"
-              data-size="small"
-              aria-disabled={busy || undefined}
-              onClick={busy ? undefined : props.onConfirm}
-            >
-              {busy ? <span className="purse-Spinner" aria-hidden="true" /> : null}
-              {busy ? m.canceling : m.cancelConfirmYes}
-            </button>
-            <button
-              type="button"
-              className="purse-Button"
-              data-variant="secondary"
-              data-size="small"
-              aria-disabled={busy || undefined}
-              onClick={busy ? undefined : props.onDismiss}
-            >
-              {m.cancelConfirmNo}
-            </button>
-          </div>
-        </div>
-      );
-      break;
-    }
-    default:
-      cancel satisfies never;
-  }
-  if (!content && cancel.status !== 'error') return null;
-  return (
-    <div data-slot="cancel-area">
-      {cancel.status === 'error' ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          className="purse-Alert"
-          data-tone="danger"
-          role="alert"
-          data-slot="cancel-error"
-        >
-          <strong>{m.cancelErrorTitle}</strong>
-          <span>
-            {cancel.error.code === 'transfer_not_cancelable'
-              ? m.cancelNotCancelable
-              : describeError(cancel.error, common)}
-          </span>
-        </div>
-      ) : null}
-      {content}
-    </div>
-  );
 }
 
 /** TransferStatus; accepts a `ref` to its root element on React 18 and 19. */

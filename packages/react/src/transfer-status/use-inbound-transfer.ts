@@ -1,14 +1,22 @@
 import {
   TransferTrackers,
+  formatMoney,
   transferPhase,
   type PurseError,
   type TopUp,
   type TransferPhase,
+  type TransferSnapshot,
   toPurseError,
 } from '@purse/core';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
+import { transferStatusText } from './messages.js';
+import {
+  useInboundTransferPropGetters,
+  type InboundTransferPropGetters,
+} from './transfer-prop-getters.js';
 
 export interface UseInboundTransferOptions {
   /** The top-up to follow: the `id` `createTopUp` returned. */
@@ -49,7 +57,7 @@ export type CancelState =
   | { status: 'canceling' }
   | { status: 'error'; error: PurseError };
 
-export interface UseInboundTransferResult {
+export interface UseInboundTransferResult extends InboundTransferPropGetters {
   state: InboundTransferState;
   cancel: CancelState;
   /** Whether a cancel can be offered now: Stripe says `cancelable` and it has not finished. */
@@ -72,38 +80,25 @@ export interface UseInboundTransferResult {
  */
 export function useInboundTransfer(options: UseInboundTransferOptions): UseInboundTransferResult {
   const ctx = usePurseContext('useInboundTransfer');
-  const { client } = ctx;
+  const m = useMessages(transferStatusText, 'useInboundTransfer');
   const { topUpId, pollIntervalMs } = options;
   const initialRef = useRef(options.initialTopUp);
   initialRef.current = options.initialTopUp;
+  const trackers = ctx.runtime.store(TransferTrackers);
 
-  // Shared per provider and top-up: two views of one transfer poll it once.
+  // Shared per provider and top-up: two views of one transfer poll it once. The tracker's own
+  // timer is the one poller of this transfer, whether the live stream is up or not (no
+  // `live.onPoll` here: two pollers used to load it twice per tick).
   const tracker = useMemo(
-    () =>
-      ctx.runtime
-        .store(TransferTrackers)
-        .get(topUpId, { pollIntervalMs, initial: initialRef.current }),
-    [ctx.runtime, topUpId, pollIntervalMs],
+    () => trackers.get(topUpId, { pollIntervalMs, initial: initialRef.current }),
+    [trackers, topUpId, pollIntervalMs],
   );
-
   const snapshot = useSyncExternalStore(
     tracker.subscribe,
     tracker.getSnapshot,
     tracker.getSnapshot,
   );
-
-  useEffect(() => ctx.runtime.store(TransferTrackers).listen(), [ctx.runtime]);
-
-  const topUp =
-    snapshot.status === 'ready'
-      ? snapshot.topUp
-      : snapshot.status === 'error'
-        ? snapshot.topUp
-        : null;
-  // Poll while the top-up can still change (a succeeded one can still be returned), or until the
-  // first load answers. After a load error with nothing to show, wait for `refresh()`.
-  // No `live.onPoll` here: the shared tracker's own timer is the one poller of this transfer,
-  // whether the live stream is up or not (two pollers used to load it twice per tick).
+  useEffect(() => trackers.listen(), [trackers]);
 
   // Report each run of failed loads once, not every failed poll.
   const reported = useRef(false);
@@ -117,46 +112,27 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
     ctx.reportError(toPurseError(snapshot.error), 'TransferStatus');
   }, [snapshot, ctx]);
 
-  const state = useMemo<InboundTransferState>(() => {
-    switch (snapshot.status) {
-      case 'loading':
-        return { status: 'loading' };
-      case 'ready':
-        return { status: snapshot.phase, topUp: snapshot.topUp, refreshError: null };
-      case 'error': {
-        const error = toPurseError(snapshot.error);
-        if (!snapshot.topUp) return { status: 'error', error };
-        return {
-          status: transferPhase(snapshot.topUp),
-          topUp: snapshot.topUp,
-          refreshError: error,
-        };
-      }
-      default:
-        snapshot satisfies never;
-        throw new Error('Unknown transfer snapshot.');
-    }
-  }, [snapshot]);
+  const state = useMemo(() => stateOf(snapshot), [snapshot]);
+  const topUp = state.status === 'loading' || state.status === 'error' ? null : state.topUp;
 
+  // Each change of phase (not the first one loaded): tell the host, and announce it.
+  const [announcement, setAnnouncement] = useState('');
   const onPhaseChange = useLatest(options.onPhaseChange);
-  const phase = state.status === 'loading' || state.status === 'error' ? null : state.status;
   const previousPhase = useRef<TransferPhase | null>(null);
   useEffect(() => {
-    if (!phase || state.status === 'loading' || state.status === 'error') return;
+    if (state.status === 'loading' || state.status === 'error') return;
     const previous = previousPhase.current;
-    previousPhase.current = phase;
-    if (previous !== null && previous !== phase) onPhaseChange.current?.(phase, state.topUp);
-  }, [phase, state, onPhaseChange]);
+    previousPhase.current = state.status;
+    if (previous === null || previous === state.status) return;
+    const { amount, currency } = state.topUp;
+    setAnnouncement(
+      m.announce[state.status](formatMoney(amount, { currency, locale: ctx.locale })),
+    );
+    onPhaseChange.current?.(state.status, state.topUp);
+  }, [state, onPhaseChange, m, ctx.locale]);
 
   const [cancel, setCancel] = useState<CancelState>({ status: 'idle' });
   const canceling = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
   useEffect(() => {
     setCancel({ status: 'idle' });
   }, [topUpId]);
@@ -176,24 +152,56 @@ export function useInboundTransfer(options: UseInboundTransferOptions): UseInbou
     if (canceling.current) return;
     canceling.current = true;
     setCancel({ status: 'canceling' });
-    client.cancelTopUp(topUpId).then(
-      (canceled) => {
+    trackers.cancel(topUpId).then(
+      () => {
         canceling.current = false;
-        tracker.push(canceled);
-        if (mounted.current) setCancel({ status: 'idle' });
+        setCancel({ status: 'idle' });
       },
       (reason: unknown) => {
         canceling.current = false;
         const error = toPurseError(reason);
         ctx.reportError(error, 'TransferStatus');
-        // It moved on (sent to the bank, or finished): show where it stands now.
-        if (error.code === 'transfer_not_cancelable') void tracker.refresh();
-        if (mounted.current) setCancel({ status: 'error', error });
+        setCancel({ status: 'error', error });
       },
     );
-  }, [client, ctx, topUpId, tracker]);
-
+  }, [ctx, topUpId, trackers]);
   const refresh = useCallback(() => void tracker.refresh(), [tracker]);
 
-  return { state, cancel, canCancel, requestCancel, confirmCancel, dismissCancel, refresh };
+  const getters = useInboundTransferPropGetters({
+    state,
+    cancel,
+    announcement,
+    timelineLabel: m.timelineLabel,
+    requestCancel,
+    confirmCancel,
+    dismissCancel,
+  });
+  return {
+    state,
+    cancel,
+    canCancel,
+    requestCancel,
+    confirmCancel,
+    dismissCancel,
+    refresh,
+    ...getters,
+  };
+}
+
+/** The view's state from the tracker's snapshot: a failed refresh keeps the last top-up. */
+function stateOf(snapshot: TransferSnapshot): InboundTransferState {
+  switch (snapshot.status) {
+    case 'loading':
+      return { status: 'loading' };
+    case 'ready':
+      return { status: snapshot.phase, topUp: snapshot.topUp, refreshError: null };
+    case 'error': {
+      const error = toPurseError(snapshot.error);
+      if (!snapshot.topUp) return { status: 'error', error };
+      return { status: transferPhase(snapshot.topUp), topUp: snapshot.topUp, refreshError: error };
+    }
+    default:
+      snapshot satisfies never;
+      throw new Error('Unknown transfer snapshot.');
+  }
 }

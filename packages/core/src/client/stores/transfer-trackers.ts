@@ -3,6 +3,7 @@
  * tracker, a `<TransferStatus>` for the same id): one poller per transfer. The tracker's own
  * timer is that poller; live `transfer.updated` events are pushed into it.
  */
+import { isPurseError } from '../../contract/errors.js';
 import type { TopUp } from '../../contract/types.js';
 import { TransferTracker } from '../../transfers/transfer-tracker.js';
 import type { PurseRuntime } from '../purse-runtime.js';
@@ -38,6 +39,29 @@ export class TransferTrackers {
     }
     if (options.initial?.id === id) tracker.push(options.initial);
     return tracker;
+  }
+
+  /**
+   * Cancels the top-up and shows the answer in every view of it. When the server says it can no
+   * longer be canceled (it went to the bank meanwhile), its trackers load where it stands now,
+   * and the error is passed on for the view to explain.
+   */
+  async cancel(id: string): Promise<TopUp> {
+    try {
+      const canceled = await this.#runtime.client.cancelTopUp(id);
+      this.#forEach(id, (tracker) => {
+        tracker.push(canceled);
+      });
+      return canceled;
+    } catch (error) {
+      if (isPurseError(error) && error.code === 'transfer_not_cancelable')
+        this.#forEach(id, (tracker) => void tracker.refresh());
+      throw error;
+    }
+  }
+
+  #forEach(id: string, act: (tracker: TransferTracker) => void): void {
+    for (const tracker of this.#trackers.values()) if (tracker.id === id) act(tracker);
   }
 
   /** Feeds live `transfer.updated` events to the trackers; returns the unsubscribe. */

@@ -1,0 +1,88 @@
+/**
+ * Canceling a top-up while Stripe allows it: the button, the question ("Cancel this top-up?")
+ * and why a cancel failed. Built only from `useInboundTransfer()`'s state and prop getters.
+ */
+import type { ReactNode } from 'react';
+import type { CommonMessages } from '../i18n/catalog.js';
+import { describeError } from '../i18n/use-messages.js';
+import type { TransferStatusMessages } from './messages.js';
+import type { UseInboundTransferResult } from './use-inbound-transfer.js';
+
+export interface CancelAreaProps {
+  transfer: UseInboundTransferResult;
+  m: TransferStatusMessages;
+  common: CommonMessages;
+}
+
+export function CancelArea(props: CancelAreaProps): ReactNode {
+  const { transfer, m, common } = props;
+  const { cancel } = transfer;
+  const asking = cancel.status === 'confirming' || cancel.status === 'canceling';
+  if (!asking && !transfer.canCancel && cancel.status !== 'error') return null;
+  return (
+    <div data-slot="cancel-area">
+      {cancel.status === 'error' ? (
+        <div
+          {...transfer.getCancelErrorProps()}
+          className="purse-Alert"
+          data-tone="danger"
+          data-slot="cancel-error"
+        >
+          <strong>{m.cancelErrorTitle}</strong>
+          <span>
+            {cancel.error.code === 'transfer_not_cancelable'
+              ? m.cancelNotCancelable
+              : describeError(cancel.error, common)}
+          </span>
+        </div>
+      ) : null}
+      {asking ? (
+        <CancelQuestion transfer={transfer} m={m} />
+      ) : transfer.canCancel ? (
+        <button
+          {...transfer.getCancelButtonProps()}
+          className="purse-Button"
+          data-variant="danger"
+          data-size="small"
+          data-slot="cancel"
+        >
+          {m.cancel}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function CancelQuestion(props: {
+  transfer: UseInboundTransferResult;
+  m: TransferStatusMessages;
+}): ReactNode {
+  const { transfer, m } = props;
+  const busy = transfer.cancel.status === 'canceling';
+  return (
+    <div {...transfer.getCancelGroupProps()} data-slot="cancel-confirm">
+      <p {...transfer.getCancelPromptProps()} data-slot="cancel-title">
+        <strong>{m.cancelConfirmTitle}</strong> {m.cancelConfirmBody}
+      </p>
+      <div data-slot="actions">
+        <button
+          {...transfer.getConfirmCancelButtonProps()}
+          className="purse-Button"
+          data-variant="danger"
+          data-size="small"
+        >
+          {busy ? <span className="purse-Spinner" aria-hidden="true" /> : null}
+          {busy ? m.canceling : m.cancelConfirmYes}
+        </button>
+        <button
+          {...transfer.getDismissCancelButtonProps()}
+          className="purse-Button"
+          data-variant="secondary"
+          data-size="small"
+        >
+          {m.cancelConfirmNo}
+        </button>
+      </div>
+    </div>
+  );
+}
