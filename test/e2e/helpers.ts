@@ -72,6 +72,11 @@ export async function expectNoAxeViolations(
 ): Promise<void> {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
   if (options.bestPractice) tags.push('best-practice');
+  // Colours measured halfway through a CSS transition (a theme switch, a hover fade) are
+  // neither the old nor the new ones: let every transition finish first.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => !(animation instanceof CSSTransition)),
+  );
   const injected = await page.evaluate(() => 'axe' in window);
   if (!injected) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (values) => {

@@ -61,7 +61,7 @@ test('a bank linked through the sandbox modal, then a top-up that succeeds', asy
 
   const form = page.locator('.purse-TopUp');
   await form.getByRole('radio', { name: /6789/ }).check();
-  await form.getByLabel('Amount').fill('25.00');
+  await form.getByRole('textbox', { name: /^Amount/ }).fill('25.00');
   await form.getByRole('button', { name: 'Continue' }).click();
   await form.getByRole('button', { name: 'Confirm top-up' }).click();
   const tracker = form.locator('.purse-TransferStatus');
