@@ -74,6 +74,7 @@ export {
   SPENDING_BUCKET_SIZES,
   SPENDING_RANGES,
   aggregateSpending,
+  spendingWindowStart,
 } from './spending/aggregate-spending.js';
 export type {
   AggregateSpendingOptions,
@@ -130,3 +131,23 @@ export type {
   FinancialAccountLoadState,
   RenameResult,
 } from './client/stores/financial-account-store.js';
+export { SpendingStore, SpendingStores } from './client/stores/spending-store.js';
+export type { SpendingStoreKey, SpendingStoreOptions } from './client/stores/spending-store.js';
+export {
+  accountsWithoutPermission,
+  spendingCurrency,
+  spendingState,
+  spendingSummary,
+} from './spending/spending-state.js';
+export type {
+  SpendingSlotPhase,
+  SpendingSlotSnapshot,
+  SpendingState,
+  SpendingStatus,
+  SpendingStoreSnapshot,
+  SpendingViewChoices,
+} from './spending/spending-state.js';
+export { classifyTransaction } from './spending/classify-transaction.js';
+export type { TransactionKind } from './spending/classify-transaction.js';
+export type { SpendingWindowOptions } from './spending/aggregate-spending.js';
+export { formatSpendingTick } from './spending/format-spending.js';

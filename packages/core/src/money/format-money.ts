@@ -44,7 +44,8 @@ export function formatMoney(amountMinor: number, options: FormatMoneyOptions): s
       style: 'currency',
       currency,
       signDisplay,
-      ...(compact ? { notation: 'compact', compactDisplay: 'short' } : {}),
+      // Compact German drops the separator below 10,000 (`1000 $`): keep it (`1.000 $`).
+      ...(compact ? { notation: 'compact', compactDisplay: 'short', useGrouping: 'always' } : {}),
     });
     formatters.set(key, formatter);
   }

@@ -11,7 +11,7 @@ import {
 } from '../testing/index.js';
 import { spendingBarsRequested } from './spending-bars-loader.js';
 import { SpendingChart, SpendingView } from './spending-chart.js';
-import type { UseSpendingResult } from './use-spending.js';
+import type { SpendingData } from './use-spending.js';
 
 function client() {
   return createFixturePurseClient({
@@ -43,7 +43,7 @@ describe('SpendingChart on the server', () => {
       bucket: 'month',
       now: FIXTURE_NOW,
     });
-    const spending: UseSpendingResult = {
+    const spending: SpendingData = {
       state: { status: 'ready', summary, loaded: 200, updating: false },
       range: 90,
       setRange: () => undefined,

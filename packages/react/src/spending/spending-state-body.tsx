@@ -1,0 +1,105 @@
+/** What the card shows instead of (or before) its data, one small view per state. */
+import type { PurseError, SpendingState } from '@purse/core';
+import type { CSSProperties, ReactNode } from 'react';
+import type { CommonMessages } from '../i18n/catalog.js';
+import { describeError } from '../i18n/use-messages.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import type { SpendingMessages } from './messages.js';
+
+/** Placeholder bars (decorative). */
+function GhostBars(): ReactNode {
+  return (
+    <span data-slot="skeleton-bars" aria-hidden="true">
+      {[48, 72, 36, 90, 60, 80, 42, 66, 54, 30, 76, 58].map((height, i) => (
+        <span
+          key={i}
+          className="purse-Skeleton"
+          style={{ '--purse-skeleton-height': `${height}%` } as CSSProperties}
+        />
+      ))}
+    </span>
+  );
+}
+
+function errorMessage(error: PurseError, t: SpendingMessages, common: CommonMessages): string {
+  switch (error.code) {
+    case 'account_inactive':
+      return t.accountInactive;
+    case 'account_disconnected':
+      return t.accountDisconnected;
+    case 'refresh_not_available':
+      return t.refreshNotAvailable;
+    default:
+      return describeError(error, common);
+  }
+}
+
+export interface SpendingStateBodyProps {
+  state: SpendingState;
+  range: number;
+  includeInflow: boolean;
+  t: SpendingMessages;
+  common: CommonMessages;
+  retry: () => void;
+}
+
+export function SpendingStateBody(props: SpendingStateBodyProps): ReactNode {
+  const { state, t, common, retry } = props;
+  switch (state.status) {
+    case 'loading':
+      return state.summary ? null : (
+        <div data-slot="skeleton" aria-busy="true">
+          <span className="purse-VisuallyHidden">{common.loading}</span>
+          <span className="purse-Skeleton" data-slot="skeleton-total" aria-hidden="true" />
+          <GhostBars />
+        </div>
+      );
+    case 'refreshing-transactions':
+      return (
+        <div data-slot="fetching">
+          <p className="purse-Muted">{t.fetchingDetail}</p>
+          <GhostBars />
+        </div>
+      );
+    case 'empty':
+      return (
+        <div data-slot="empty">
+          <p data-slot="empty-title">
+            {props.includeInflow ? t.emptyInflowTitle(props.range) : t.emptyTitle(props.range)}
+          </p>
+          {props.range < 180 ? <p className="purse-Muted">{t.emptyHint}</p> : null}
+        </div>
+      );
+    case 'permission_missing':
+      return (
+        <div className="purse-Alert" data-tone="warning" data-slot="permission">
+          <strong>{t.permissionTitle}</strong>
+          <span>{t.permissionDetail}</span>
+        </div>
+      );
+    case 'failed':
+      return (
+        <ErrorNotice
+          tone="warning"
+          slot="failed"
+          title={t.failedTitle}
+          message={t.failedDetail}
+          retryLabel={common.retry}
+          onRetry={retry}
+        />
+      );
+    case 'error':
+      return (
+        <ErrorNotice
+          title={common.errorTitle}
+          message={errorMessage(state.error, t, common)}
+          retryLabel={common.retry}
+          onRetry={retry}
+        />
+      );
+    case 'ready':
+      return null;
+    default:
+      return state satisfies never;
+  }
+}
