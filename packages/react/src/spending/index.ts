@@ -14,6 +14,8 @@ export type {
   SpendingPropGetters,
   SpendingPropGettersOptions,
 } from './prop-getters.js';
-export { SpendingChart, SpendingView } from './spending-chart.js';
-export type { SpendingChartProps, SpendingChartView, SpendingViewProps } from './spending-chart.js';
+export { SpendingChart } from './spending-chart.js';
+export type { SpendingChartProps, SpendingChartView } from './spending-chart.js';
+export { SpendingView } from './spending-view.js';
+export type { SpendingViewProps } from './spending-view.js';
 export { preloadSpendingChart } from './spending-bars-loader.js';

@@ -104,15 +104,15 @@ const en: SpendingMessages = {
   legendPending: 'Pending',
   legendInflow: 'Money in',
   legendInflowPending: 'Money in, pending',
-  tableCaption: (bucket, days) =>
-    `Money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, last ${days} days`,
+  // The bucket sizes are English nouns (`day`, `week`, `month`).
+  tableCaption: (bucket, days) => `Money out per ${bucket}, last ${days} days`,
   columnPeriod: 'Period',
   columnPosted: 'Spent',
   columnPending: 'Pending',
   columnInflow: 'Money in',
   totalRow: 'Total',
   chartSummary: ({ bucket, bars, highest }) =>
-    `Bar chart of money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, ${bars} bars. ` +
+    `Bar chart of money out per ${bucket}, ${bars} bars. ` +
     (highest ? `The highest is ${highest.period}: ${highest.amount}. ` : 'No money went out. ') +
     'The table lists every value.',
   topMerchants: 'Top merchants',

@@ -4,6 +4,7 @@
  * its own that is downloaded only when a chart is first drawn in the browser.
  */
 import type { ComponentType } from 'react';
+import { loadSpendingChartLive } from './spending-chart-loader.js';
 
 /** One bar group: a bucket's amounts (positive minor units) and its labels. */
 export interface SpendingBarDatum {
@@ -46,6 +47,7 @@ export function loadSpendingBars(): Promise<SpendingBarsModule> {
  * user hovers the link to the page that shows it. Rendering `<SpendingChart>` does it anyway.
  */
 export function preloadSpendingChart(): void {
+  void loadSpendingChartLive().catch(() => undefined);
   void loadSpendingBars().catch(() => {
     // A failed preload is retried by rendering; React.lazy reports that failure.
     loading = null;

@@ -10,7 +10,8 @@ import {
   fixtureTransactions,
 } from '../testing/index.js';
 import { spendingBarsRequested } from './spending-bars-loader.js';
-import { SpendingChart, SpendingView } from './spending-chart.js';
+import { SpendingChart } from './spending-chart.js';
+import { SpendingView } from './spending-view.js';
 import type { SpendingData } from './use-spending.js';
 
 function client() {

@@ -12,6 +12,7 @@ import { Component, lazy, Suspense, useMemo, useSyncExternalStore, type ReactNod
 import type { SpendingMessages } from './messages.js';
 import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
 import type { SpendingFormats } from './spending-formats.js';
+import { useIsClient } from './use-is-client.js';
 
 const SpendingBars = lazy(loadSpendingBars);
 
@@ -36,17 +37,6 @@ class ChartBoundary extends Component<
   override render(): ReactNode {
     return this.state.failed ? null : this.props.children;
   }
-}
-
-const noSubscription = (): (() => void) => () => undefined;
-
-/** False on the server and while hydrating, true after: the lazy chart only loads then. */
-function useIsClient(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 }
 
 function highestOf(summary: SpendingSummary): SpendingBucket | null {

@@ -1,25 +1,11 @@
 /** What the card shows instead of (or before) its data, one small view per state. */
 import type { PurseError, SpendingState } from '@purse/core';
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
 import { describeError } from '../i18n/use-messages.js';
 import { ErrorNotice } from '../ui/error-notice.js';
+import { GhostBars } from './ghost-bars.js';
 import type { SpendingMessages } from './messages.js';
-
-/** Placeholder bars (decorative). */
-function GhostBars(): ReactNode {
-  return (
-    <span data-slot="skeleton-bars" aria-hidden="true">
-      {[48, 72, 36, 90, 60, 80, 42, 66, 54, 30, 76, 58].map((height, i) => (
-        <span
-          key={i}
-          className="purse-Skeleton"
-          style={{ '--purse-skeleton-height': `${height}%` } as CSSProperties}
-        />
-      ))}
-    </span>
-  );
-}
 
 function errorMessage(error: PurseError, t: SpendingMessages, common: CommonMessages): string {
   switch (error.code) {

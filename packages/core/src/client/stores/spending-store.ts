@@ -163,7 +163,8 @@ export class SpendingStore {
       if (stopped) return;
       stopped = true;
       this.refs -= 1;
-      queueMicrotask(() => {
+      // A microtask (no DOM or Node global needed): StrictMode's remount comes before it.
+      void Promise.resolve().then(() => {
         if (this.refs === 0 && this.running) this.teardown();
       });
     };
