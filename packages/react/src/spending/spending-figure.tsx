@@ -8,7 +8,7 @@ import {
   type SpendingBucketSize,
   type SpendingSummary,
 } from '@purse/core';
-import { Component, lazy, Suspense, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { SpendingMessages } from './messages.js';
 import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
 import type { SpendingFormats } from './spending-formats.js';
