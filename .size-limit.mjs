@@ -23,7 +23,6 @@ const OVER_TARGET = {
   AccountList: '12.3 kB',
   TransferStatus: '12.85 kB',
   TopUp: '14.6 kB',
-  SpendingChart: '17.8 kB',
 };
 export const viteDir = join(root, 'node_modules/.cache/purse-size/vite');
 

@@ -69,23 +69,19 @@ export type { FormatRelativeTimeOptions } from './format/format-relative-time.js
 export { formatCountdown, formatDuration } from './format/format-countdown.js';
 export type { FormatCountdownOptions, FormatDurationOptions } from './format/format-countdown.js';
 
-// Spending: bank transactions summed into chart buckets and merchants.
-export {
-  SPENDING_BUCKET_SIZES,
-  SPENDING_RANGES,
-  aggregateSpending,
-  spendingWindowStart,
-} from './spending/aggregate-spending.js';
+// Spending: the choices and types here; the rules and the store (`aggregateSpending`,
+// `normalizeMerchant`, `classifyTransaction`, `SpendingStores`, …) in `@purse/core/spending`, so
+// that bundlers can leave them out of a first load (esbuild hoists whatever this entry reaches).
+export type { SpendingBucketSize, SpendingRange } from './spending/spending-ranges.js';
 export type {
   AggregateSpendingOptions,
   SpendingAmounts,
   SpendingBucket,
-  SpendingBucketSize,
   SpendingMerchant,
-  SpendingRange,
   SpendingSummary,
+  SpendingWindowOptions,
 } from './spending/aggregate-spending.js';
-export { normalizeMerchant } from './spending/normalize-merchant.js';
+export { formatSpendingTick } from './spending/format-spending.js';
 
 // Transfers: the top-up status model and its tracker.
 export {
@@ -131,23 +127,3 @@ export type {
   FinancialAccountLoadState,
   RenameResult,
 } from './client/stores/financial-account-store.js';
-export { SpendingStore, SpendingStores } from './client/stores/spending-store.js';
-export type { SpendingStoreKey, SpendingStoreOptions } from './client/stores/spending-store.js';
-export {
-  accountsWithoutPermission,
-  spendingCurrency,
-  spendingState,
-  spendingSummary,
-} from './spending/spending-state.js';
-export type {
-  SpendingSlotPhase,
-  SpendingSlotSnapshot,
-  SpendingState,
-  SpendingStatus,
-  SpendingStoreSnapshot,
-  SpendingViewChoices,
-} from './spending/spending-state.js';
-export { classifyTransaction } from './spending/classify-transaction.js';
-export type { TransactionKind } from './spending/classify-transaction.js';
-export type { SpendingWindowOptions } from './spending/aggregate-spending.js';
-export { formatSpendingTick } from './spending/format-spending.js';

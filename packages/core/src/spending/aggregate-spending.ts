@@ -4,15 +4,15 @@ import { classifyTransaction } from './classify-transaction.js';
 import { normalizeMerchant } from './normalize-merchant.js';
 import { createDayIndexer, isoOfEpochDay, offsetAt, weekdayOfEpochDay } from './zone-calendar.js';
 
-/** How many days back a spending chart looks (today included). */
-export type SpendingRange = 30 | 90 | 180;
+import {
+  SPENDING_BUCKET_SIZES,
+  SPENDING_RANGES,
+  type SpendingBucketSize,
+  type SpendingRange,
+} from './spending-ranges.js';
 
-export const SPENDING_RANGES: readonly SpendingRange[] = [30, 90, 180];
-
-/** How many days one bar of a spending chart covers. */
-export type SpendingBucketSize = 'day' | 'week' | 'month';
-
-export const SPENDING_BUCKET_SIZES: readonly SpendingBucketSize[] = ['day', 'week', 'month'];
+export { SPENDING_BUCKET_SIZES, SPENDING_RANGES };
+export type { SpendingBucketSize, SpendingRange };
 
 export interface AggregateSpendingOptions {
   /**

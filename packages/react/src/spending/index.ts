@@ -14,8 +14,7 @@ export type {
   SpendingPropGetters,
   SpendingPropGettersOptions,
 } from './prop-getters.js';
-export { SpendingChart } from './spending-chart.js';
+export { SpendingChart, SpendingView } from './spending-chart.js';
 export type { SpendingChartProps, SpendingChartView } from './spending-chart.js';
-export { SpendingView } from './spending-view.js';
-export type { SpendingViewProps } from './spending-view.js';
+export type { SpendingViewProps } from './spending-view-types.js';
 export { preloadSpendingChart } from './spending-bars-loader.js';

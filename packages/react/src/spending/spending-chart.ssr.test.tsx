@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { aggregateSpending } from '@purse/core';
+import { aggregateSpending } from '@purse/core/spending';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PurseProvider } from '../provider/purse-provider.js';
@@ -10,8 +10,8 @@ import {
   fixtureTransactions,
 } from '../testing/index.js';
 import { spendingBarsRequested } from './spending-bars-loader.js';
-import { SpendingChart } from './spending-chart.js';
-import { SpendingView } from './spending-view.js';
+import { SpendingChart, SpendingView } from './spending-chart.js';
+import { loadSpendingLive } from './spending-live-loader.js';
 import type { SpendingData } from './use-spending.js';
 
 function client() {
@@ -38,7 +38,9 @@ describe('SpendingChart on the server', () => {
     expect(spendingBarsRequested()).toBe(false);
   });
 
-  it('renders data as the table and a placeholder for the chart, never the chart itself', () => {
+  it('renders data as the table and a placeholder for the chart, never the chart itself', async () => {
+    // A server that renders data loads the view's code first (`preloadSpendingChart()` does).
+    await loadSpendingLive();
     const summary = aggregateSpending(fixtureTransactions(), {
       range: 90,
       bucket: 'month',

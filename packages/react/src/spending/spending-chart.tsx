@@ -4,53 +4,40 @@
  * screen readers (and for anyone who prefers numbers). Transfers between the user's own
  * accounts and card payments are not spending, and are said to be left out.
  *
- * What ships in an app's first load is only this placeholder card: the store, the rules and the
- * view come in a chunk fetched when the chart first renders (`preloadSpendingChart()` fetches
- * it earlier), and the charting library in another, once there is data to draw.
+ * What ships in an app's first load is only a placeholder card: the store, the rules and the
+ * view come in a chunk fetched when the chart first mounts (`preloadSpendingChart()` fetches it
+ * earlier), and the charting library in another, once there is data to draw.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
-import { commonText, useMessages } from '../i18n/use-messages.js';
-import { cx } from '../utils/cx.js';
+import type { ReactNode } from 'react';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
-import { GhostBars } from './ghost-bars.js';
-import { spendingText } from './messages.js';
-import { loadSpendingChartLive } from './spending-chart-loader.js';
-import { useIsClient } from './use-is-client.js';
-import type { UseSpendingOptions } from './use-spending.js';
-import type { SpendingViewProps } from './spending-view.js';
+import { useSpendingPropGetters } from './prop-getters.js';
+import { useSpendingKit } from './spending-kit.js';
+import { useSpendingLive } from './spending-live-loader.js';
+import { SpendingPlaceholder } from './spending-placeholder.js';
+import type { SpendingViewProps } from './spending-view-types.js';
+import { useSpending, type UseSpendingOptions, type UseSpendingResult } from './use-spending.js';
 
-export type { SpendingViewProps } from './spending-view.js';
 export type { SpendingChartView } from './prop-getters.js';
 
 export interface SpendingChartProps
   extends Omit<UseSpendingOptions, 'defaultView'>, Omit<SpendingViewProps, 'spending'> {}
 
-const SpendingChartLive = lazy(loadSpendingChartLive);
+// `rootRef`, not `ref`: React 18 keeps `ref` from function components that are not forwardRef.
+type LiveViewProps = Omit<SpendingViewProps, 'spending' | 'defaultView' | 'ref'> & {
+  spending: UseSpendingResult;
+  rootRef: SpendingViewProps['ref'];
+};
 
-/** The card while its code downloads: the heading and a skeleton, as on the first data load. */
-function SpendingChartPlaceholder(props: SpendingChartProps): ReactNode {
-  const t = useMessages(spendingText, 'SpendingChart');
-  const common = useMessages(commonText, 'SpendingChart');
-  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
-  return (
-    <section
-      ref={props.ref}
-      className={cx('purse-Card purse-SpendingChart', props.className)}
-      style={props.style}
-      data-state="loading"
-    >
-      <div data-slot="header">
-        <div data-slot="title-row">
-          <Heading className="purse-Heading">{props.heading ?? t.title}</Heading>
-        </div>
-      </div>
-      <div data-slot="skeleton" aria-busy="true">
-        <span className="purse-VisuallyHidden">{common.loading}</span>
-        <span className="purse-Skeleton" data-slot="skeleton-total" aria-hidden="true" />
-        <GhostBars />
-      </div>
-    </section>
-  );
+/** The live view once its code is in; the placeholder card until then (and on the server). */
+function LiveView(props: LiveViewProps): ReactNode {
+  const live = useSpendingLive();
+  const kit = useSpendingKit(props.spending.currency);
+  const { rootRef, ...rest } = props;
+  if (!live) {
+    const { heading, headingLevel, className, style } = props;
+    return <SpendingPlaceholder {...{ heading, headingLevel, className, style, rootRef }} />;
+  }
+  return <live.SpendingViewContent {...rest} rootRef={rootRef} kit={kit} />;
 }
 
 /**
@@ -58,17 +45,64 @@ function SpendingChartPlaceholder(props: SpendingChartProps): ReactNode {
  * top merchants, and a table with the same figures. See `useSpending` for the data behaviour.
  */
 function SpendingChartRender(props: SpendingChartProps): ReactNode {
-  // The server renders the placeholder (no data is fetched there), and hydration matches it.
-  if (!useIsClient()) return <SpendingChartPlaceholder {...props} />;
-  return (
-    <Suspense fallback={<SpendingChartPlaceholder {...props} />}>
-      <SpendingChartLive {...props} />
-    </Suspense>
-  );
+  const {
+    accountId,
+    accountIds,
+    range,
+    defaultRange,
+    onRangeChange,
+    bucket,
+    defaultBucket,
+    onBucketChange,
+    includeInflow,
+    defaultIncludeInflow,
+    onIncludeInflowChange,
+    topMerchants,
+    timeZone,
+    currency,
+    defaultView,
+    ref,
+    ...viewProps
+  } = props;
+  const spending = useSpending({
+    accountId,
+    accountIds,
+    range,
+    defaultRange,
+    onRangeChange,
+    bucket,
+    defaultBucket,
+    onBucketChange,
+    includeInflow,
+    defaultIncludeInflow,
+    onIncludeInflowChange,
+    topMerchants,
+    timeZone,
+    currency,
+    defaultView,
+  });
+  return <LiveView spending={spending} rootRef={ref} {...viewProps} />;
 }
 
 /** SpendingChart; accepts a `ref` to its root element on React 18 and 19. */
 export const SpendingChart = /* @__PURE__ */ withForwardedRef<HTMLElement, SpendingChartProps>(
   SpendingChartRender,
   'SpendingChart',
+);
+
+/**
+ * The view alone, for a custom data flow: it draws the `useSpending()` result (or your own
+ * `SpendingData`) given as `spending`, with its own prop getters. Its code loads with the
+ * chart's (a placeholder card until then; await `preloadSpendingChart()` to render data on a
+ * server).
+ */
+function SpendingViewRender(props: SpendingViewProps): ReactNode {
+  const { spending: data, defaultView, ref, ...viewProps } = props;
+  const getters = useSpendingPropGetters(data, { defaultView });
+  return <LiveView spending={{ ...data, ...getters }} rootRef={ref} {...viewProps} />;
+}
+
+export const SpendingView = /* @__PURE__ */ withForwardedRef<HTMLElement, SpendingViewProps>(
+  SpendingViewRender,
+  'SpendingView',
 );

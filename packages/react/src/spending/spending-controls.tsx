@@ -1,7 +1,7 @@
 /** Range and bucket radios and the money-in switch, wired by the hook's prop getters. */
-import { SPENDING_BUCKET_SIZES, SPENDING_RANGES } from '@purse/core';
+import { SPENDING_BUCKET_SIZES, SPENDING_RANGES } from '@purse/core/spending';
 import type { ReactNode } from 'react';
-import type { SpendingMessages } from './messages.js';
+import type { SpendingViewKit } from './spending-kit.js';
 import type { RadioProps } from './prop-getters.js';
 import type { UseSpendingResult } from './use-spending.js';
 
@@ -31,9 +31,10 @@ function Segmented<T extends string | number>(props: {
 
 export function SpendingControls(props: {
   spending: UseSpendingResult;
-  t: SpendingMessages;
+  kit: SpendingViewKit;
 }): ReactNode {
-  const { spending, t } = props;
+  const { spending, kit } = props;
+  const { t } = kit;
   return (
     <div data-slot="controls">
       <Segmented

@@ -2,19 +2,22 @@
  * The chart: bars drawn by a charting library loaded lazily, in the browser only (a placeholder
  * on the server and while it downloads), with a text alternative and a legend.
  */
-import {
-  formatSpendingTick,
-  type SpendingBucket,
-  type SpendingBucketSize,
-  type SpendingSummary,
-} from '@purse/core';
+import type { SpendingBucket, SpendingBucketSize, SpendingSummary } from '@purse/core';
 import { Component, lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { SpendingMessages } from './messages.js';
-import { loadSpendingBars, type SpendingBarDatum } from './spending-bars-loader.js';
+import type { SpendingBarDatum, SpendingBarsModule } from './spending-bars-loader.js';
 import type { SpendingFormats } from './spending-formats.js';
 import { useIsClient } from './use-is-client.js';
 
-const SpendingBars = lazy(loadSpendingBars);
+let SpendingBars: ReturnType<typeof lazy<SpendingBarsModule['default']>> | null = null;
+
+/** The drawing, loaded on first use through the kit's `loadBars` (the spending-bars loader). */
+function spendingBars(
+  loadSpendingBars: () => Promise<SpendingBarsModule>,
+): NonNullable<typeof SpendingBars> {
+  SpendingBars ??= lazy(loadSpendingBars);
+  return SpendingBars;
+}
 
 /**
  * If the chart's code cannot be loaded (a failed chunk download), show the table instead of
@@ -54,14 +57,16 @@ export function SpendingFigure(props: {
   t: SpendingMessages;
   /** The drawing failed to load: show the table. */
   onUnavailable: () => void;
+  loadBars: () => Promise<SpendingBarsModule>;
 }): ReactNode {
   const { summary, bucket, includeInflow, formats, t } = props;
+  const Bars = spendingBars(props.loadBars);
   const isClient = useIsClient();
   const bars = useMemo<SpendingBarDatum[]>(
     () =>
       summary.buckets.map((b) => ({
         key: b.start,
-        tick: formatSpendingTick(b, bucket, { locale: formats.locale }),
+        tick: formats.tick(b, bucket),
         period: formats.period(b),
         outPosted: b.outPosted,
         outPending: b.outPending,
@@ -78,7 +83,7 @@ export function SpendingFigure(props: {
         {isClient ? (
           <ChartBoundary onError={props.onUnavailable}>
             <Suspense fallback={placeholder}>
-              <SpendingBars
+              <Bars
                 data={bars}
                 includeInflow={includeInflow}
                 formatAxis={formats.axis}

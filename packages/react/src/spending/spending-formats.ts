@@ -3,9 +3,11 @@ import {
   formatIsoDate,
   formatIsoDateRange,
   formatMoney,
+  formatSpendingTick,
   resolveIntlLocale,
   type PurseLocale,
   type SpendingBucket,
+  type SpendingBucketSize,
 } from '@purse/core';
 import { useMemo } from 'react';
 
@@ -17,6 +19,10 @@ export interface SpendingFormats {
   count: (n: number) => string;
   /** A bucket's days in words: `Nov 1 – 7, 2026`, or one date. */
   period: (bucket: Pick<SpendingBucket, 'start' | 'end'>) => string;
+  /** Two `YYYY-MM-DD` days as a range: `Dec 7, 2025 – Mar 10, 2026`. */
+  range: (from: string, to: string) => string;
+  /** A bar's axis label: `Sep 5`, `5. Sept.`, or its month. */
+  tick: (bucket: Pick<SpendingBucket, 'start'>, size: SpendingBucketSize) => string;
   locale: PurseLocale;
 }
 
@@ -31,6 +37,8 @@ export function useSpendingFormats(currency: string, locale: PurseLocale): Spend
         bucket.start === bucket.end
           ? formatIsoDate(bucket.start, { locale })
           : formatIsoDateRange(bucket.start, bucket.end, { locale }),
+      range: (from, to) => formatIsoDateRange(from, to, { locale }),
+      tick: (bucket, size) => formatSpendingTick(bucket, size, { locale }),
       locale,
     };
   }, [currency, locale]);

@@ -1,5 +1,5 @@
 /** The card's heading, its chart/table toggle, and the totals and period lines. */
-import { formatIsoDateRange, type SpendingSummary } from '@purse/core';
+import type { SpendingSummary } from '@purse/core';
 import type { ReactNode, Ref } from 'react';
 import type { SpendingMessages } from './messages.js';
 import type { SpendingFormats } from './spending-formats.js';
@@ -33,9 +33,7 @@ export interface SpendingHeaderProps {
 export function SpendingHeader(props: SpendingHeaderProps): ReactNode {
   const { spending, summary, formats, t } = props;
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
-  const dates = summary
-    ? formatIsoDateRange(summary.range.from, summary.range.to, { locale: formats.locale })
-    : '';
+  const dates = summary ? formats.range(summary.range.from, summary.range.to) : '';
   return (
     <div data-slot="header">
       <div data-slot="title-row">

@@ -1,13 +1,11 @@
 /** What the card shows instead of (or before) its data, one small view per state. */
-import type { PurseError, SpendingState } from '@purse/core';
+import type { PurseError } from '@purse/core';
+import type { SpendingState } from '@purse/core/spending';
 import type { ReactNode } from 'react';
-import type { CommonMessages } from '../i18n/catalog.js';
-import { describeError } from '../i18n/use-messages.js';
-import { ErrorNotice } from '../ui/error-notice.js';
-import { GhostBars } from './ghost-bars.js';
 import type { SpendingMessages } from './messages.js';
+import type { SpendingViewKit } from './spending-kit.js';
 
-function errorMessage(error: PurseError, t: SpendingMessages, common: CommonMessages): string {
+function errorMessage(error: PurseError, t: SpendingMessages, kit: SpendingViewKit): string {
   switch (error.code) {
     case 'account_inactive':
       return t.accountInactive;
@@ -16,7 +14,7 @@ function errorMessage(error: PurseError, t: SpendingMessages, common: CommonMess
     case 'refresh_not_available':
       return t.refreshNotAvailable;
     default:
-      return describeError(error, common);
+      return kit.describeError(error);
   }
 }
 
@@ -24,13 +22,13 @@ export interface SpendingStateBodyProps {
   state: SpendingState;
   range: number;
   includeInflow: boolean;
-  t: SpendingMessages;
-  common: CommonMessages;
+  kit: SpendingViewKit;
   retry: () => void;
 }
 
 export function SpendingStateBody(props: SpendingStateBodyProps): ReactNode {
-  const { state, t, common, retry } = props;
+  const { state, kit, retry } = props;
+  const { t, common, ErrorNotice, GhostBars } = kit;
   switch (state.status) {
     case 'loading':
       return state.summary ? null : (
@@ -78,7 +76,7 @@ export function SpendingStateBody(props: SpendingStateBodyProps): ReactNode {
       return (
         <ErrorNotice
           title={common.errorTitle}
-          message={errorMessage(state.error, t, common)}
+          message={errorMessage(state.error, t, kit)}
           retryLabel={common.retry}
           onRetry={retry}
         />

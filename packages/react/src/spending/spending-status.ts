@@ -1,4 +1,4 @@
-import type { SpendingState } from '@purse/core';
+import type { SpendingState } from '@purse/core/spending';
 import type { SpendingMessages } from './messages.js';
 
 export interface SpendingStatusLine {

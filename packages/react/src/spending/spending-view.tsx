@@ -1,45 +1,30 @@
 /**
- * `<SpendingView>`: the card for a `useSpending()` result (or any `SpendingData`), built only
- * from the hook's prop getters and small views per state, so a custom view can do what it does.
+ * The spending card for a `useSpending()` result (or any `SpendingData`), built only from the
+ * hook's prop getters and small views per state, so a custom view can do what it does.
  */
-import type { HTMLAttributes, ReactNode, Ref } from 'react';
+import type { ReactNode } from 'react';
 import { useRef } from 'react';
-import { commonText, useMessages } from '../i18n/use-messages.js';
-import { usePurseContext } from '../provider/purse-context.js';
-import { cx } from '../utils/cx.js';
-import { withForwardedRef } from '../utils/with-forwarded-ref.js';
-import { spendingText } from './messages.js';
-import { useSpendingPropGetters, type SpendingChartView } from './prop-getters.js';
 import { SpendingControls } from './spending-controls.js';
 import { SpendingFigure } from './spending-figure.js';
-import { useSpendingFormats } from './spending-formats.js';
 import { SpendingHeader } from './spending-header.js';
 import { SpendingStateBody } from './spending-state-body.js';
 import { spendingStatusLine } from './spending-status.js';
 import { SpendingTable } from './spending-table.js';
 import { TopMerchants } from './top-merchants.js';
-import type { SpendingData, UseSpendingResult } from './use-spending.js';
+import type { SpendingViewProps } from './spending-view-types.js';
+import type { SpendingViewKit } from './spending-kit.js';
+import type { UseSpendingResult } from './use-spending.js';
 
-export interface SpendingViewProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
-  /** What `useSpending()` returned (or your own `SpendingData`): shown, and its commands called. */
-  spending: SpendingData;
-  /** The card's title. @default 'Spending', in the provider's locale */
-  heading?: ReactNode;
-  /** The level of the card's heading (the merchants' list gets the next one). @default 3 */
-  headingLevel?: 2 | 3;
-  /** Show the chart or the table first (the user can switch). @default 'chart' */
-  defaultView?: SpendingChartView;
-  ref?: Ref<HTMLElement>;
-}
-
-function SpendingViewRender(props: SpendingViewProps): ReactNode {
-  const { spending: data, heading, headingLevel = 3, defaultView, className, ref, ...rest } = props;
-  const { locale } = usePurseContext('SpendingChart');
-  const t = useMessages(spendingText, 'SpendingChart');
-  const common = useMessages(commonText, 'SpendingChart');
-  const getters = useSpendingPropGetters(data, { defaultView });
-  const spending: UseSpendingResult = { ...data, ...getters };
-  const formats = useSpendingFormats(data.currency, locale);
+/** The view's markup (loaded lazily; `SpendingView` is its public wrapper). */
+export function SpendingViewContent(
+  props: Omit<SpendingViewProps, 'spending' | 'defaultView' | 'ref'> & {
+    spending: UseSpendingResult;
+    kit: SpendingViewKit;
+    rootRef: SpendingViewProps['ref'];
+  },
+): ReactNode {
+  const { spending, kit, heading, headingLevel = 3, className, rootRef, ...rest } = props;
+  const { t, formats } = kit;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { state, range, bucket, includeInflow, view } = spending;
   const summary =
@@ -56,8 +41,10 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
 
   return (
     <section
-      ref={ref}
-      className={cx('purse-Card purse-SpendingChart', className)}
+      ref={rootRef}
+      className={
+        className ? `purse-Card purse-SpendingChart ${className}` : 'purse-Card purse-SpendingChart'
+      }
       data-state={state.status}
       data-view={showData ? view : undefined}
       {...spending.getCardProps()}
@@ -74,7 +61,7 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
         t={t}
       />
       {summary !== null || state.status === 'loading' ? (
-        <SpendingControls spending={spending} t={t} />
+        <SpendingControls spending={spending} kit={kit} />
       ) : null}
       <p
         data-slot="status"
@@ -95,8 +82,7 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
         state={state}
         range={range}
         includeInflow={includeInflow}
-        t={t}
-        common={common}
+        kit={kit}
         retry={retry}
       />
       {showData ? (
@@ -109,6 +95,7 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
               formats={formats}
               t={t}
               onUnavailable={() => spending.setView('table')}
+              loadBars={kit.loadBars}
             />
           ) : null}
           <SpendingTable
@@ -132,9 +119,3 @@ function SpendingViewRender(props: SpendingViewProps): ReactNode {
     </section>
   );
 }
-
-/** The view alone, for a custom hook setup; it takes the `useSpending` result as `spending`. */
-export const SpendingView = /* @__PURE__ */ withForwardedRef<HTMLElement, SpendingViewProps>(
-  SpendingViewRender,
-  'SpendingView',
-);

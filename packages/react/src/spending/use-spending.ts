@@ -1,19 +1,12 @@
 /**
- * `useSpending`: a thin bridge to @purse/core's `SpendingStore` (the transactions of one or
- * more linked accounts, loaded once and kept fresh) and its rules (`spendingSummary`,
- * `spendingState`), returning `{ state, ...commands, ...prop getters }`.
+ * `useSpending`: a thin bridge to `@purse/core/spending`'s `SpendingStore` (the transactions of
+ * one or more linked accounts, loaded once and kept fresh) and its rules (`spendingSummary`,
+ * `spendingState`), returning `{ state, ...commands, ...prop getters }`. The store and rules are
+ * downloaded when the hook first mounts (`loading` until then), not in the app's first load.
  */
-import {
-  accountsWithoutPermission as withoutPermission,
-  spendingCurrency,
-  spendingState,
-  spendingSummary,
-  SpendingStores,
-  type PurseError,
-  type SpendingBucketSize,
-  type SpendingRange,
-  type SpendingState,
-} from '@purse/core';
+import type { PurseError, SpendingBucketSize, SpendingRange } from '@purse/core';
+// Types only (erased): the code of `@purse/core/spending` is loaded lazily.
+import type { SpendingState, SpendingStore, SpendingStoreSnapshot } from '@purse/core/spending';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import {
@@ -22,9 +15,10 @@ import {
   type SpendingChoices,
   type SpendingPropGetters,
 } from './prop-getters.js';
+import { useSpendingLive } from './spending-live-loader.js';
 import { useControllableState } from './use-controllable-state.js';
 
-export type { SpendingState, SpendingStatus } from '@purse/core';
+export type { SpendingState, SpendingStatus } from '@purse/core/spending';
 
 export interface UseSpendingOptions {
   /** The linked account (`fca_…`) whose transactions to sum. Give this or `accountIds`. */
@@ -99,6 +93,13 @@ function accountIdsOf(options: UseSpendingOptions): string[] {
   return ids;
 }
 
+const NO_DATA: SpendingStoreSnapshot = { slots: [], transactions: [], hasData: false };
+const LOADING: SpendingState = { status: 'loading', loaded: 0, summary: null };
+const NONE: readonly string[] = [];
+const noSubscription = (): (() => void) => () => undefined;
+const noData = (): SpendingStoreSnapshot => NO_DATA;
+const nothing = (): void => undefined;
+
 export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   const ctx = usePurseContext('useSpending');
   const { runtime, locale } = ctx;
@@ -122,20 +123,26 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   );
   const { timeZone, topMerchants, currency: only } = options;
 
-  // The provider's store for these accounts: it learns the range before it starts.
-  const store = useMemo(
-    () => runtime.store(SpendingStores).get({ accountIds: key.split('\n'), timeZone }),
-    [runtime, key, timeZone],
+  // The provider's store for these accounts (once the code is in): it learns the range first.
+  const live = useSpendingLive();
+  const store: SpendingStore | null = useMemo(
+    () =>
+      live
+        ? runtime.store(live.SpendingStores).get({ accountIds: key.split('\n'), timeZone })
+        : null,
+    [live, runtime, key, timeZone],
   );
-  useEffect(() => store.setRange(range), [store, range]);
-  useEffect(() => store.start(), [store]);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useEffect(() => store?.setRange(range), [store, range]);
+  useEffect(() => store?.start(), [store]);
+  const subscribe = store?.subscribe ?? noSubscription;
+  const getSnapshot = store?.getSnapshot ?? noData;
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 
   // Summed again only when the transactions or the choices change (not on every status change).
   const { transactions, hasData } = snapshot;
   const summary = useMemo(
     () =>
-      spendingSummary(
+      live?.spendingSummary(
         { transactions, hasData },
         {
           range,
@@ -147,8 +154,9 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
           timeZone,
           currency: only,
         },
-      ),
+      ) ?? null,
     [
+      live,
       transactions,
       hasData,
       range,
@@ -161,8 +169,14 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
       only,
     ],
   );
-  const state = useMemo(() => spendingState(snapshot, summary), [snapshot, summary]);
-  const accountsWithoutPermission = useMemo(() => withoutPermission(snapshot), [snapshot]);
+  const state = useMemo(
+    () => live?.spendingState(snapshot, summary) ?? LOADING,
+    [live, snapshot, summary],
+  );
+  const accountsWithoutPermission = useMemo(
+    () => live?.accountsWithoutPermission(snapshot) ?? NONE,
+    [live, snapshot],
+  );
 
   // Tell the app about each error shown, once (StrictMode runs effects twice).
   const reported = useRef(new WeakSet<PurseError>());
@@ -178,9 +192,9 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   return {
     state,
     ...choices,
-    currency: spendingCurrency({ transactions }, only),
+    currency: live?.spendingCurrency({ transactions }, only) ?? (only ?? 'usd').toLowerCase(),
     accountsWithoutPermission,
-    retry: store.retry,
+    retry: store?.retry ?? nothing,
     ...getters,
   };
 }

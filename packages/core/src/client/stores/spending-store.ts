@@ -14,7 +14,7 @@
  * Start and stop are reference counted and the teardown waits a microtask, so React StrictMode's
  * mount → unmount → mount reuses one store without fetching twice.
  */
-import { toPurseError, type PurseError } from '../../contract/errors.js';
+import type { PurseError } from '../../contract/errors.js';
 import type {
   BankTransaction,
   LinkedAccount,
@@ -236,7 +236,7 @@ export class SpendingStore {
   }
 
   private fail(slot: Slot, cause: unknown, op: () => Promise<void>): void {
-    const error = toPurseError(cause);
+    const error = this.runtime.toError(cause);
     slot.syncing = false;
     if (error.code === 'permission_missing') {
       slot.phase = 'permission_missing';
