@@ -23,6 +23,7 @@ import {
   type FixtureClientOptions,
   type FixturePurseClient,
 } from '../testing/index.js';
+import { useLinkedAccounts } from '../accounts/use-linked-accounts.js';
 import { SpendingChart, type SpendingChartProps } from './spending-chart.js';
 
 const ACCOUNT = 'fca_fixture_checking';
@@ -194,6 +195,29 @@ describe('SpendingChart: loading', () => {
     await ready();
     expect(screen.queryByText(/Loaded \d+ transactions/)).toBeNull();
     expect(footer()[0]).toBe('$493.35');
+  });
+
+  it('asks nothing twice on a page that lists the accounts first (the demo’s spending page)', async () => {
+    const client = fixture({ transactions: { [ACCOUNT]: many(150) } });
+    function SpendingPage(): ReactNode {
+      const { state } = useLinkedAccounts();
+      return state.status === 'ready' ? <SpendingChart accountId={state.accounts[0]!.id} /> : null;
+    }
+    render(
+      <StrictMode>
+        <PurseProvider client={client} live={false}>
+          <SpendingPage />
+        </PurseProvider>
+      </StrictMode>,
+    );
+    await ready();
+    // The account comes from the list (no GET /accounts/:id); each page is asked for once.
+    expect(client.calls.map(([method]) => method)).toEqual([
+      'listAccounts',
+      'listTransactions',
+      'listTransactions',
+    ]);
+    expect(new Set(listCalls(client).map((call) => JSON.stringify(call))).size).toBe(2);
   });
 
   it('loads once in StrictMode', async () => {
