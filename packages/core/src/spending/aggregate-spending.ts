@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../contract/types.js';
 import { resolveLocale, type LocaleInput, type PurseLocale } from '../locale/locale.js';
-import { classifyTransaction } from './classify-transaction.js';
+import { classifyTransaction, type TransactionKind } from './classify-transaction.js';
 import { normalizeMerchant } from './normalize-merchant.js';
 import { createDayIndexer, isoOfEpochDay, offsetAt, weekdayOfEpochDay } from './zone-calendar.js';
 
@@ -186,13 +186,20 @@ export function aggregateSpending(
   let count = 0;
   let pendingCount = 0;
   const excluded = { count: 0, amount: 0 };
+  const kinds = new Map<string, TransactionKind>();
   for (const transaction of transactions) {
     const { amount, status } = transaction;
     if (status === 'void' || amount === 0) continue;
     if (currency !== undefined && transaction.currency.toLowerCase() !== currency) continue;
     const index = indexer.dayOf(transaction.transactedAt) - firstDay;
     if (index < 0 || index >= days) continue;
-    if (classifyTransaction(transaction.description) !== 'spending') {
+    // Classified once per description (a history repeats the same few hundred).
+    let kind = kinds.get(transaction.description);
+    if (kind === undefined) {
+      kind = classifyTransaction(transaction.description);
+      kinds.set(transaction.description, kind);
+    }
+    if (kind !== 'spending') {
       excluded.count += 1;
       excluded.amount += Math.abs(amount);
       continue;
