@@ -81,7 +81,7 @@ export type {
   SpendingSummary,
   SpendingWindowOptions,
 } from './spending/aggregate-spending.js';
-export { formatSpendingTick } from './spending/format-spending.js';
+export { formatSpendingTick, spendingWeekStart } from './spending/format-spending.js';
 
 // Transfers: the top-up status model and its tracker.
 export {

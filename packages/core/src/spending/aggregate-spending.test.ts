@@ -5,6 +5,7 @@ import {
   spendingWindowStart,
   type SpendingBucket,
 } from './aggregate-spending.js';
+import { spendingWeekStart } from './format-spending.js';
 
 let nextId = 0;
 function transaction(
@@ -209,7 +210,12 @@ describe('aggregateSpending', () => {
   it('starts weeks on Sunday in English, the first week whole, the last one up to today', () => {
     // Wednesday 2026-11-25: the 30 days start on Tuesday 2026-10-27, so their week on Sunday.
     const now = newYork('2026-11-25T12:00:00', -5);
-    const summary = aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'en' });
+    const summary = aggregateSpending([], {
+      range: 30,
+      bucket: 'week',
+      now,
+      weekStartsOn: spendingWeekStart('en'),
+    });
     expect(summary.range).toEqual({ from: '2026-10-25', to: '2026-11-25', days: 32 });
     expect(spans(summary.buckets)).toEqual([
       '2026-10-25..2026-10-31',
@@ -230,10 +236,24 @@ describe('aggregateSpending', () => {
       '2026-11-23..2026-11-25',
     ];
     expect(
-      spans(aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'de' }).buckets),
+      spans(
+        aggregateSpending([], {
+          range: 30,
+          bucket: 'week',
+          now,
+          weekStartsOn: spendingWeekStart('de'),
+        }).buckets,
+      ),
     ).toEqual(expected);
     expect(
-      spans(aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'fr-CA' }).buckets),
+      spans(
+        aggregateSpending([], {
+          range: 30,
+          bucket: 'week',
+          now,
+          weekStartsOn: spendingWeekStart('fr-CA'),
+        }).buckets,
+      ),
     ).toEqual(expected);
   });
 
@@ -253,7 +273,7 @@ describe('aggregateSpending', () => {
         bucket: 'week',
         now: instant,
         timeZone,
-        locale,
+        weekStartsOn: spendingWeekStart(locale),
       });
       expect(spans(summary.buckets)[0], timeZone).toBe(firstWeek);
       const [first] = summary.buckets;

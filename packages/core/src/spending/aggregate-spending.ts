@@ -1,5 +1,4 @@
 import type { BankTransaction } from '../contract/types.js';
-import { resolveLocale, type LocaleInput, type PurseLocale } from '../locale/locale.js';
 import { classifyTransaction, type TransactionKind } from './classify-transaction.js';
 import { normalizeMerchant } from './normalize-merchant.js';
 import { createDayIndexer, isoOfEpochDay, offsetAt, weekdayOfEpochDay } from './zone-calendar.js';
@@ -30,11 +29,12 @@ export interface AggregateSpendingOptions {
    */
   timeZone?: string;
   /**
-   * Decides the first day of a week: Sunday in `en`, Monday in `de` and `fr`. Tags such as
-   * `'de-AT'` are resolved with `resolveLocale`.
-   * @default 'en'
+   * The first day of a week: 0 Sunday, 1 Monday. `spendingWeekStart(locale)` gives a locale's
+   * (Sunday in `en`, Monday in `de` and `fr`); it lives apart, so that this module needs no
+   * locale code (it loads lazily, and esbuild would hoist a shared module into first loads).
+   * @default 0
    */
-  locale?: LocaleInput;
+  weekStartsOn?: 0 | 1;
   /**
    * Count money in (salary, refunds) as well. When false, `in*` amounts stay 0 and inflows are
    * not counted in `totals.count`.
@@ -99,7 +99,6 @@ export interface SpendingSummary {
 
 const DAY = 86_400;
 const DEFAULT_TIME_ZONE = 'America/New_York';
-const MONDAY_FIRST: ReadonlySet<PurseLocale> = new Set(['de', 'fr']);
 
 /** The epoch day that is "today" in `timeZone` at `now`. */
 function todayIn(timeZone: string, now: number): number {
@@ -158,7 +157,7 @@ export function aggregateSpending(
   }
 
   const today = todayIn(timeZone, now);
-  const weekStart = MONDAY_FIRST.has(resolveLocale(options.locale)) ? 1 : 0;
+  const weekStart = options.weekStartsOn ?? 0;
   let firstDay = today - range + 1;
   // A week bar that starts mid-week would hold a day or two and look like a quiet week.
   if (bucket === 'week') firstDay -= (weekdayOfEpochDay(firstDay) - weekStart + 7) % 7;

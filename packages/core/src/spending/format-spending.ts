@@ -3,7 +3,12 @@
  * short month (`Sep 5`, `5. Sept.`, `5 sept.`), never a numeric date (`9/5/26` reads as May 9 to
  * most of the world); a monthly bar is its month (`Sep`, `Sept.`).
  */
-import { resolveIntlLocale, type LocaleInput } from '../locale/locale.js';
+import {
+  resolveIntlLocale,
+  resolveLocale,
+  type LocaleInput,
+  type PurseLocale,
+} from '../locale/locale.js';
 import { isoDateToUtcMs } from '../format/format-date.js';
 import type { SpendingBucket, SpendingBucketSize } from './aggregate-spending.js';
 
@@ -33,4 +38,14 @@ export function formatSpendingTick(
   return formatter(resolveIntlLocale(options.locale), size === 'month').format(
     isoDateToUtcMs(bucket.start),
   );
+}
+
+const MONDAY_FIRST: ReadonlySet<PurseLocale> = new Set(['de', 'fr']);
+
+/**
+ * The first day of a week in `locale` (`aggregateSpending`'s `weekStartsOn`): Sunday (0) in
+ * `en`, Monday (1) in `de` and `fr`. Tags such as `'de-AT'` are resolved with `resolveLocale`.
+ */
+export function spendingWeekStart(locale?: LocaleInput): 0 | 1 {
+  return MONDAY_FIRST.has(resolveLocale(locale)) ? 1 : 0;
 }

@@ -4,7 +4,6 @@
  */
 import type { PurseError } from '../contract/errors.js';
 import type { BankTransaction } from '../contract/types.js';
-import type { LocaleInput } from '../locale/locale.js';
 import {
   aggregateSpending,
   type SpendingBucketSize,
@@ -60,7 +59,8 @@ export interface SpendingViewChoices {
   includeInflow: boolean;
   /** Unix seconds. */
   now: number;
-  locale?: LocaleInput;
+  /** 0 Sunday, 1 Monday (`spendingWeekStart(locale)`). @default 0 */
+  weekStartsOn?: 0 | 1;
   /** @default 5 */
   topMerchants?: number | undefined;
   /** @default 'America/New_York' */
@@ -83,7 +83,7 @@ export function spendingSummary(
   choices: SpendingViewChoices,
 ): SpendingSummary | null {
   if (!snapshot.hasData) return null;
-  const { timeZone, locale } = choices;
+  const { timeZone, weekStartsOn } = choices;
   return aggregateSpending(snapshot.transactions, {
     range: choices.range,
     bucket: choices.bucket,
@@ -91,7 +91,7 @@ export function spendingSummary(
     includeInflow: choices.includeInflow,
     topMerchants: choices.topMerchants ?? 5,
     currency: spendingCurrency(snapshot, choices.currency),
-    ...(locale === undefined ? {} : { locale }),
+    ...(weekStartsOn === undefined ? {} : { weekStartsOn }),
     ...(timeZone === undefined ? {} : { timeZone }),
   });
 }

@@ -4,7 +4,12 @@
  * `spendingState`), returning `{ state, ...commands, ...prop getters }`. The store and rules are
  * downloaded when the hook first mounts (`loading` until then), not in the app's first load.
  */
-import type { PurseError, SpendingBucketSize, SpendingRange } from '@purse/core';
+import {
+  spendingWeekStart,
+  type PurseError,
+  type SpendingBucketSize,
+  type SpendingRange,
+} from '@purse/core';
 // Types only (erased): the code of `@purse/core/spending` is loaded lazily.
 import type { SpendingState, SpendingStore, SpendingStoreSnapshot } from '@purse/core/spending';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
@@ -149,7 +154,7 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
           bucket,
           includeInflow,
           now: runtime.client.now(),
-          locale,
+          weekStartsOn: spendingWeekStart(locale),
           topMerchants,
           timeZone,
           currency: only,

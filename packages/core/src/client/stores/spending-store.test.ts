@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PurseError } from '../../contract/errors.js';
 import type { BankTransaction, LinkedAccount, TransactionQuery } from '../../contract/types.js';
+import { spendingWeekStart } from '../../spending/format-spending.js';
 import { spendingState, spendingSummary } from '../../spending/spending-state.js';
 import { LiveUpdates } from '../live-updates.js';
 import { PurseRuntime } from '../purse-runtime.js';
@@ -143,7 +144,7 @@ describe('SpendingStore', () => {
         spendingSummary(store.getSnapshot(), {
           range: 30,
           bucket,
-          locale,
+          weekStartsOn: spendingWeekStart(locale),
           includeInflow: false,
           now: client.now(),
         });
