@@ -81,7 +81,11 @@ export type {
   SpendingSummary,
   SpendingWindowOptions,
 } from './spending/aggregate-spending.js';
-export { formatSpendingTick, spendingWeekStart } from './spending/format-spending.js';
+export {
+  formatSpendingAxis,
+  formatSpendingTick,
+  spendingWeekStart,
+} from './spending/format-spending.js';
 
 // Transfers: the top-up status model and its tracker.
 export {

@@ -4,7 +4,6 @@
  * the per-feature stores built on them. Adapters (the React hooks) only subscribe to stores and
  * call their commands.
  */
-import { toPurseError, type PurseError } from '../contract/errors.js';
 import type { FinancialAccountView, LinkedAccount } from '../contract/types.js';
 import { LiveUpdates } from './live-updates.js';
 import type { PurseClient } from './purse-client.js';
@@ -105,11 +104,6 @@ export class PurseRuntime {
   /** Files a newer view of the financial account. */
   receiveFinancialAccount(account: FinancialAccountView): void {
     this.cache.set(QUERY_KEYS.financialAccount, account);
-  }
-
-  /** Any failure as a `PurseError` (for stores loaded apart: they need not import the codes). */
-  toError(cause: unknown): PurseError {
-    return toPurseError(cause);
   }
 
   /** Closes the live connection. */

@@ -44,8 +44,7 @@ export function formatMoney(amountMinor: number, options: FormatMoneyOptions): s
       style: 'currency',
       currency,
       signDisplay,
-      // Compact German drops the separator below 10,000 (`1000 $`): keep it (`1.000 $`).
-      ...(compact ? { notation: 'compact', compactDisplay: 'short', useGrouping: 'always' } : {}),
+      ...(compact ? { notation: 'compact', compactDisplay: 'short' } : {}),
     });
     formatters.set(key, formatter);
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../money/format-money.js';
-import { formatSpendingTick } from './format-spending.js';
+import { formatSpendingAxis, formatSpendingTick } from './format-spending.js';
 
 describe('formatSpendingTick', () => {
   it('names the day and month in the reader’s language, not a numeric date', () => {
@@ -24,9 +23,10 @@ describe('formatSpendingTick', () => {
 
 describe('axis amounts', () => {
   it('keep thousands separators when compact, in German too', () => {
-    expect(formatMoney(1_000_00, { currency: 'usd', locale: 'de', compact: true })).toBe(
-      '1.000\u00a0$',
-    );
-    expect(formatMoney(1_000_00, { currency: 'usd', locale: 'en', compact: true })).toBe('$1K');
+    expect(formatSpendingAxis(1_000_00, { currency: 'usd', locale: 'de' })).toBe('1.000\u00a0$');
+    expect(formatSpendingAxis(2_500_00, { currency: 'usd', locale: 'de' })).toBe('2.500\u00a0$');
+    expect(formatSpendingAxis(1_000_00, { currency: 'usd', locale: 'en' })).toBe('$1K');
+    // Currencies without minor units are not divided by 100.
+    expect(formatSpendingAxis(1_500_000, { currency: 'jpy', locale: 'en' })).toBe('¥1.5M');
   });
 });

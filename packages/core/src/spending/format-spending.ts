@@ -10,6 +10,7 @@ import {
   type PurseLocale,
 } from '../locale/locale.js';
 import { isoDateToUtcMs } from '../format/format-date.js';
+import { minorUnitDigits } from '../money/minor-unit-digits.js';
 import type { SpendingBucket, SpendingBucketSize } from './aggregate-spending.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -48,4 +49,32 @@ const MONDAY_FIRST: ReadonlySet<PurseLocale> = new Set(['de', 'fr']);
  */
 export function spendingWeekStart(locale?: LocaleInput): 0 | 1 {
   return MONDAY_FIRST.has(resolveLocale(locale)) ? 1 : 0;
+}
+
+const axisFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount on a spending chart's axis (minor units), short and grouped: `$1K`, `1.000 $`
+ * (compact German writes `1000 $` otherwise), `12 k $US`. Not exact, as an axis need not be;
+ * `formatMoney` gives exact amounts.
+ */
+export function formatSpendingAxis(
+  amountMinor: number,
+  options: { currency: string; locale?: LocaleInput },
+): string {
+  const locale = resolveIntlLocale(options.locale);
+  const currency = options.currency.toUpperCase();
+  const key = `${locale}|${currency}`;
+  let formatter = axisFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      compactDisplay: 'short',
+      useGrouping: 'always',
+    });
+    axisFormatters.set(key, formatter);
+  }
+  return formatter.format(amountMinor / 10 ** minorUnitDigits(currency));
 }

@@ -3,6 +3,7 @@ import {
   formatIsoDate,
   formatIsoDateRange,
   formatMoney,
+  formatSpendingAxis,
   formatSpendingTick,
   resolveIntlLocale,
   type PurseLocale,
@@ -31,7 +32,7 @@ export function useSpendingFormats(currency: string, locale: PurseLocale): Spend
     const count = new Intl.NumberFormat(resolveIntlLocale(locale));
     return {
       money: (amount) => formatMoney(Math.round(amount), { currency, locale }),
-      axis: (amount) => formatMoney(Math.round(amount), { currency, locale, compact: true }),
+      axis: (amount) => formatSpendingAxis(amount, { currency, locale }),
       count: (n) => count.format(n),
       period: (bucket) =>
         bucket.start === bucket.end

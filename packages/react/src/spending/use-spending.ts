@@ -6,6 +6,7 @@
  */
 import {
   spendingWeekStart,
+  toPurseError,
   type PurseError,
   type SpendingBucketSize,
   type SpendingRange,
@@ -133,7 +134,9 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   const store: SpendingStore | null = useMemo(
     () =>
       live
-        ? runtime.store(live.SpendingStores).get({ accountIds: key.split('\n'), timeZone })
+        ? runtime
+            .store(live.SpendingStores)
+            .get({ accountIds: key.split('\n'), timeZone, toError: toPurseError })
         : null,
     [live, runtime, key, timeZone],
   );

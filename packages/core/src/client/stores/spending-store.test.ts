@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PurseError } from '../../contract/errors.js';
+import { PurseError, toPurseError } from '../../contract/errors.js';
 import type { BankTransaction, LinkedAccount, TransactionQuery } from '../../contract/types.js';
 import { spendingWeekStart } from '../../spending/format-spending.js';
 import { spendingState, spendingSummary } from '../../spending/spending-state.js';
@@ -83,7 +83,12 @@ function setup(options: Parameters<typeof clientWith>[0]) {
   const client = clientWith(options);
   const live = new LiveUpdates({ url: null, pollIntervalMs: 60_000 });
   const runtime = new PurseRuntime({ client, live });
-  return { client, live, runtime, stores: runtime.store(SpendingStores) };
+  const registry = runtime.store(SpendingStores);
+  const stores = {
+    get: (key: { accountIds: readonly string[] }) =>
+      registry.get({ ...key, toError: toPurseError }),
+  };
+  return { client, live, runtime, stores };
 }
 
 const checking = linkedAccount({

@@ -82,6 +82,13 @@ export interface SpendingStoreOptions {
   range?: SpendingRange | undefined;
   /** @default 'America/New_York' (as `aggregateSpending`) */
   timeZone?: string | undefined;
+  /**
+   * Turns a failure into a `PurseError` (pass `toPurseError` from `@purse/core`). Not imported
+   * here: this module loads lazily, and a module it shared with `@purse/core`'s main entry would
+   * be hoisted by esbuild into every app's first load.
+   * @default the failure as it is (Purse's client and cache reject with `PurseError`s only)
+   */
+  toError?: ((cause: unknown) => PurseError) | undefined;
 }
 
 export class SpendingStore {
@@ -89,6 +96,7 @@ export class SpendingStore {
   private readonly client: PurseClient;
   private readonly live: LiveUpdates;
   private readonly timeZone: string | undefined;
+  private readonly toError: (cause: unknown) => PurseError;
   private readonly slots: Slot[];
   private readonly listeners = new Set<() => void>();
   private range: SpendingRange;
@@ -106,6 +114,7 @@ export class SpendingStore {
     this.client = options.runtime.client;
     this.live = options.runtime.live;
     this.timeZone = options.timeZone;
+    this.toError = options.toError ?? ((cause) => cause as PurseError);
     this.range = options.range ?? 90;
     this.slots = options.accountIds.map((accountId) => ({
       accountId,
@@ -236,7 +245,7 @@ export class SpendingStore {
   }
 
   private fail(slot: Slot, cause: unknown, op: () => Promise<void>): void {
-    const error = this.runtime.toError(cause);
+    const error = this.toError(cause);
     slot.syncing = false;
     if (error.code === 'permission_missing') {
       slot.phase = 'permission_missing';
@@ -486,6 +495,8 @@ export interface SpendingStoreKey {
   accountIds: readonly string[];
   /** @default 'America/New_York' */
   timeZone?: string | undefined;
+  /** See `SpendingStoreOptions.toError` (used when the store is created). */
+  toError?: ((cause: unknown) => PurseError) | undefined;
 }
 
 /**
@@ -510,6 +521,7 @@ export class SpendingStores {
         runtime: this.#runtime,
         accountIds: key.accountIds,
         timeZone: key.timeZone,
+        toError: key.toError,
       });
       this.#stores.set(id, store);
     }
