@@ -27,7 +27,6 @@ const OVER_TARGET = {
   // Quick amounts, the arrival date (the US banking calendar, ~0.9 kB in Vite) and following
   // the transfer came in; the review/started/error steps and their words went lazy.
   TopUp: '15.55 kB',
-  SpendingChart: '17.8 kB',
 };
 export const viteDir = join(root, 'node_modules/.cache/purse-size/vite');
 

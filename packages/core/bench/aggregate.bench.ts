@@ -3,12 +3,12 @@
  * Run with `tsx packages/core/bench/aggregate.bench.ts`; prints the median and fastest of
  * several runs after a warm-up. The budget is "well under 50 ms" for 100,000.
  */
+import type { BankTransaction } from '../src/index.js';
 import {
   aggregateSpending,
   type AggregateSpendingOptions,
-  type BankTransaction,
   type SpendingBucketSize,
-} from '../src/index.js';
+} from '../src/spending/index.js';
 
 const RUNS = 15;
 const NOW = Date.parse('2026-11-30T17:00:00Z') / 1000;

@@ -70,22 +70,23 @@ export type { FormatRelativeTimeOptions } from './format/format-relative-time.js
 export { formatCountdown, formatDuration } from './format/format-countdown.js';
 export type { FormatCountdownOptions, FormatDurationOptions } from './format/format-countdown.js';
 
-// Spending: bank transactions summed into chart buckets and merchants.
-export {
-  SPENDING_BUCKET_SIZES,
-  SPENDING_RANGES,
-  aggregateSpending,
-} from './spending/aggregate-spending.js';
+// Spending: the choices and types here; the rules and the store (`aggregateSpending`,
+// `normalizeMerchant`, `classifyTransaction`, `SpendingStores`, …) in `@purse/core/spending`, so
+// that bundlers can leave them out of a first load (esbuild hoists whatever this entry reaches).
+export type { SpendingBucketSize, SpendingRange } from './spending/spending-ranges.js';
 export type {
   AggregateSpendingOptions,
   SpendingAmounts,
   SpendingBucket,
-  SpendingBucketSize,
   SpendingMerchant,
-  SpendingRange,
   SpendingSummary,
+  SpendingWindowOptions,
 } from './spending/aggregate-spending.js';
-export { normalizeMerchant } from './spending/normalize-merchant.js';
+export {
+  formatSpendingAxis,
+  formatSpendingTick,
+  spendingWeekStart,
+} from './spending/format-spending.js';
 
 // Transfers: the top-up status model and its tracker.
 export {

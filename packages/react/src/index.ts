@@ -137,8 +137,12 @@ export {
   SpendingView,
   preloadSpendingChart,
   useSpending,
+  useSpendingPropGetters,
 } from './spending/index.js';
 export type {
+  SpendingData,
+  SpendingIds,
+  SpendingPropGetters,
   SpendingChartProps,
   SpendingChartView,
   SpendingViewProps,

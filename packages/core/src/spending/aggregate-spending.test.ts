@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BankTransaction, TransactionStatus } from '../contract/types.js';
-import { aggregateSpending, type SpendingBucket } from './aggregate-spending.js';
+import {
+  aggregateSpending,
+  spendingWindowStart,
+  type SpendingBucket,
+} from './aggregate-spending.js';
+import { spendingWeekStart } from './format-spending.js';
 
 let nextId = 0;
 function transaction(
@@ -37,7 +42,7 @@ const NOW = newYork('2026-11-30T12:00:00', -5);
 describe('aggregateSpending', () => {
   it('covers the last 30 days, today included, with one bucket a day even when empty', () => {
     const summary = aggregateSpending([], { range: 30, bucket: 'day', now: NOW });
-    expect(summary.range).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(summary.range).toEqual({ from: '2026-11-01', to: '2026-11-30', days: 30 });
     expect(summary.buckets).toHaveLength(30);
     expect(summary.buckets[0]).toEqual({
       start: '2026-11-01',
@@ -202,12 +207,18 @@ describe('aggregateSpending', () => {
     ).toBe('2026-12-01');
   });
 
-  it('starts weeks on Sunday in English, clipping the first and last week to the range', () => {
-    // Wednesday 2026-11-25: the range starts on Tuesday 2026-10-27.
+  it('starts weeks on Sunday in English, the first week whole, the last one up to today', () => {
+    // Wednesday 2026-11-25: the 30 days start on Tuesday 2026-10-27, so their week on Sunday.
     const now = newYork('2026-11-25T12:00:00', -5);
-    const summary = aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'en' });
+    const summary = aggregateSpending([], {
+      range: 30,
+      bucket: 'week',
+      now,
+      weekStartsOn: spendingWeekStart('en'),
+    });
+    expect(summary.range).toEqual({ from: '2026-10-25', to: '2026-11-25', days: 32 });
     expect(spans(summary.buckets)).toEqual([
-      '2026-10-27..2026-10-31',
+      '2026-10-25..2026-10-31',
       '2026-11-01..2026-11-07',
       '2026-11-08..2026-11-14',
       '2026-11-15..2026-11-21',
@@ -218,18 +229,83 @@ describe('aggregateSpending', () => {
   it('starts weeks on Monday in German and French', () => {
     const now = newYork('2026-11-25T12:00:00', -5);
     const expected = [
-      '2026-10-27..2026-11-01',
+      '2026-10-26..2026-11-01',
       '2026-11-02..2026-11-08',
       '2026-11-09..2026-11-15',
       '2026-11-16..2026-11-22',
       '2026-11-23..2026-11-25',
     ];
     expect(
-      spans(aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'de' }).buckets),
+      spans(
+        aggregateSpending([], {
+          range: 30,
+          bucket: 'week',
+          now,
+          weekStartsOn: spendingWeekStart('de'),
+        }).buckets,
+      ),
     ).toEqual(expected);
     expect(
-      spans(aggregateSpending([], { range: 30, bucket: 'week', now, locale: 'fr-CA' }).buckets),
+      spans(
+        aggregateSpending([], {
+          range: 30,
+          bucket: 'week',
+          now,
+          weekStartsOn: spendingWeekStart('fr-CA'),
+        }).buckets,
+      ),
     ).toEqual(expected);
+  });
+
+  it('never draws a one-day first week, in any time zone', () => {
+    // Sunday 2026-11-29, 23:30 UTC. Counted in New York or Honolulu, the 30 days start on
+    // Saturday 2026-10-31 (a one-day week in English); in Berlin it is already Monday, so they
+    // start on Sunday 2026-11-01 (a one-day week in German); in Tokyo too, a whole week in English.
+    const instant = Date.parse('2026-11-29T23:30:00Z') / 1000;
+    for (const [timeZone, locale, firstWeek] of [
+      ['America/New_York', 'en', '2026-10-25..2026-10-31'],
+      ['Pacific/Honolulu', 'en', '2026-10-25..2026-10-31'],
+      ['Asia/Tokyo', 'en', '2026-11-01..2026-11-07'],
+      ['Europe/Berlin', 'de', '2026-10-26..2026-11-01'],
+    ] as const) {
+      const summary = aggregateSpending([], {
+        range: 30,
+        bucket: 'week',
+        now: instant,
+        timeZone,
+        weekStartsOn: spendingWeekStart(locale),
+      });
+      expect(spans(summary.buckets)[0], timeZone).toBe(firstWeek);
+      const [first] = summary.buckets;
+      const length = first ? (Date.parse(first.end) - Date.parse(first.start)) / 86_400_000 + 1 : 0;
+      expect(length, timeZone).toBe(7);
+      expect(summary.range.days, timeZone).toBeGreaterThanOrEqual(30);
+      expect(
+        Date.parse(summary.range.from) >=
+          Date.parse(spendingWindowStart({ range: 30, now: instant, timeZone })),
+        timeZone,
+      ).toBe(true);
+    }
+  });
+
+  it('leaves transfers between the user’s own accounts and card payments out of spending', () => {
+    const at = newYork('2026-11-20T09:00:00', -5);
+    const summary = aggregateSpending(
+      [
+        transaction(at, -300_00, { description: 'ONLINE TRANSFER TO SAVINGS XXXXXX4321' }),
+        transaction(at, -612_00, { description: 'RWDS CARD PAYMENT 1881' }),
+        transaction(at, 750_00, { description: 'ONLINE TRANSFER FROM CHECKING XXXXXX6789' }),
+        transaction(at, -1_850_00, { description: 'OAKWOOD APARTMENTS RENT WEB PMT' }),
+        transaction(at, -12_50, { description: 'STARBUCKS STORE 05812', status: 'pending' }),
+      ],
+      { range: 30, bucket: 'day', now: NOW, includeInflow: true },
+    );
+    expect(summary.totals).toMatchObject({ outPosted: 1_850_00, outPending: 12_50, inPosted: 0 });
+    expect(summary.totals.count).toBe(2);
+    expect(summary.excluded).toEqual({ count: 3, amount: 300_00 + 612_00 + 750_00 });
+    expect(summary.pendingCount).toBe(1);
+    expect(summary.topMerchants.map((m) => m.name)).not.toContain('Rwds Card Payment');
+    expect(summary.topMerchants).toHaveLength(2);
   });
 
   it('sums each week into its bucket', () => {
@@ -256,7 +332,7 @@ describe('aggregateSpending', () => {
       ],
       { range: 90, bucket: 'month', now: NOW },
     );
-    expect(summary.range).toEqual({ from: '2026-09-02', to: '2026-11-30' });
+    expect(summary.range).toEqual({ from: '2026-09-02', to: '2026-11-30', days: 90 });
     expect(summary.buckets).toEqual([
       {
         start: '2026-09-02',
@@ -292,7 +368,7 @@ describe('aggregateSpending', () => {
       bucket: 'month',
       now,
     });
-    expect(months.range).toEqual({ from: '2027-09-18', to: '2028-03-15' });
+    expect(months.range).toEqual({ from: '2027-09-18', to: '2028-03-15', days: 180 });
     expect(spans(months.buckets)).toEqual([
       '2027-09-18..2027-09-30',
       '2027-10-01..2027-10-31',

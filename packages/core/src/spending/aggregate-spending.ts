@@ -1,22 +1,25 @@
 import type { BankTransaction } from '../contract/types.js';
-import { resolveLocale, type LocaleInput, type PurseLocale } from '../locale/locale.js';
+import { classifyTransaction, type TransactionKind } from './classify-transaction.js';
 import { normalizeMerchant } from './normalize-merchant.js';
 import { createDayIndexer, isoOfEpochDay, offsetAt, weekdayOfEpochDay } from './zone-calendar.js';
 
-/** How many days back a spending chart looks (today included). */
-export type SpendingRange = 30 | 90 | 180;
+import {
+  SPENDING_BUCKET_SIZES,
+  SPENDING_RANGES,
+  type SpendingBucketSize,
+  type SpendingRange,
+} from './spending-ranges.js';
 
-export const SPENDING_RANGES: readonly SpendingRange[] = [30, 90, 180];
-
-/** How many days one bar of a spending chart covers. */
-export type SpendingBucketSize = 'day' | 'week' | 'month';
-
-export const SPENDING_BUCKET_SIZES: readonly SpendingBucketSize[] = ['day', 'week', 'month'];
+export { SPENDING_BUCKET_SIZES, SPENDING_RANGES };
+export type { SpendingBucketSize, SpendingRange };
 
 export interface AggregateSpendingOptions {
-  /** The last `range` calendar days, today included. */
+  /**
+   * The last `range` calendar days, today included. Weekly buckets start earlier, at the start
+   * of the week holding the first day, so that the first bar is a whole week (never one day).
+   */
   range: SpendingRange;
-  /** One bucket per day, week or month; the first and last are clipped to the range. */
+  /** One bucket per day, week or month; the first month is clipped to the range. */
   bucket: SpendingBucketSize;
   /** The current time, in unix seconds: it decides which day is "today". */
   now: number;
@@ -26,11 +29,12 @@ export interface AggregateSpendingOptions {
    */
   timeZone?: string;
   /**
-   * Decides the first day of a week: Sunday in `en`, Monday in `de` and `fr`. Tags such as
-   * `'de-AT'` are resolved with `resolveLocale`.
-   * @default 'en'
+   * The first day of a week: 0 Sunday, 1 Monday. `spendingWeekStart(locale)` gives a locale's
+   * (Sunday in `en`, Monday in `de` and `fr`); it lives apart, so that this module needs no
+   * locale code (it loads lazily, and esbuild would hoist a shared module into first loads).
+   * @default 0
    */
-  locale?: LocaleInput;
+  weekStartsOn?: 0 | 1;
   /**
    * Count money in (salary, refunds) as well. When false, `in*` amounts stay 0 and inflows are
    * not counted in `totals.count`.
@@ -80,15 +84,44 @@ export interface SpendingSummary {
     /** The transactions that were counted. */
     count: number;
   };
+  /**
+   * Left out because they are not spending (`classifyTransaction`): transfers between the
+   * user's own accounts and credit card payments, money out and in, in the range.
+   */
+  excluded: { count: number; amount: number };
+  /** Pending money out in the range, counted (`totals.outPending` is its amount). */
+  pendingCount: number;
   /** By money out, largest first (ties by name); transactions without a description are not listed. */
   topMerchants: SpendingMerchant[];
-  /** The days counted, inclusive, `YYYY-MM-DD`. */
-  range: { from: string; to: string };
+  /** The days counted, inclusive, `YYYY-MM-DD`; `days` is their number. */
+  range: { from: string; to: string; days: number };
 }
 
 const DAY = 86_400;
 const DEFAULT_TIME_ZONE = 'America/New_York';
-const MONDAY_FIRST: ReadonlySet<PurseLocale> = new Set(['de', 'fr']);
+
+/** The epoch day that is "today" in `timeZone` at `now`. */
+function todayIn(timeZone: string, now: number): number {
+  return Math.floor((now + offsetAt(timeZone, now)) / DAY);
+}
+
+export interface SpendingWindowOptions {
+  range: SpendingRange;
+  /** Unix seconds. */
+  now: number;
+  /** @default 'America/New_York' */
+  timeZone?: string;
+}
+
+/**
+ * The earliest day (`YYYY-MM-DD`) a summary of `range` may count, for any bucket size and locale
+ * (weekly buckets reach back up to six days to start on a whole week): what to load once so
+ * that changing the bucket or the locale needs no new request.
+ */
+export function spendingWindowStart(options: SpendingWindowOptions): string {
+  const today = todayIn(options.timeZone ?? DEFAULT_TIME_ZONE, options.now);
+  return isoOfEpochDay(today - options.range + 1 - 6);
+}
 
 interface MerchantTally {
   amount: number;
@@ -123,15 +156,18 @@ export function aggregateSpending(
     throw new RangeError(`topMerchants must be a whole number, got ${topCount}.`);
   }
 
-  const today = Math.floor((now + offsetAt(timeZone, now)) / DAY);
-  const firstDay = today - range + 1;
+  const today = todayIn(timeZone, now);
+  const weekStart = options.weekStartsOn ?? 0;
+  let firstDay = today - range + 1;
+  // A week bar that starts mid-week would hold a day or two and look like a quiet week.
+  if (bucket === 'week') firstDay -= (weekdayOfEpochDay(firstDay) - weekStart + 7) % 7;
+  const days = today - firstDay + 1;
   // Offsets are between -12 and +14 hours, so a day's instants lie within a day of its UTC span.
   const indexer = createDayIndexer(timeZone, (firstDay - 1) * DAY, (today + 2) * DAY);
 
-  const dayToBucket = new Int32Array(range);
+  const dayToBucket = new Int32Array(days);
   const bounds: { start: number; end: number }[] = [];
-  const weekStart = MONDAY_FIRST.has(resolveLocale(options.locale)) ? 1 : 0;
-  for (let i = 0; i < range; i += 1) {
+  for (let i = 0; i < days; i += 1) {
     const day = firstDay + i;
     const opens =
       i === 0 ||
@@ -147,12 +183,28 @@ export function aggregateSpending(
   const sums = new Float64Array(bounds.length * 4);
   const byDescription = new Map<string, MerchantTally>();
   let count = 0;
+  let pendingCount = 0;
+  const excluded = { count: 0, amount: 0 };
+  const kinds = new Map<string, TransactionKind>();
   for (const transaction of transactions) {
     const { amount, status } = transaction;
-    if (status === 'void' || amount === 0 || (amount > 0 && !includeInflow)) continue;
+    if (status === 'void' || amount === 0) continue;
     if (currency !== undefined && transaction.currency.toLowerCase() !== currency) continue;
     const index = indexer.dayOf(transaction.transactedAt) - firstDay;
-    if (index < 0 || index >= range) continue;
+    if (index < 0 || index >= days) continue;
+    // Classified once per description (a history repeats the same few hundred).
+    let kind = kinds.get(transaction.description);
+    if (kind === undefined) {
+      kind = classifyTransaction(transaction.description);
+      kinds.set(transaction.description, kind);
+    }
+    if (kind !== 'spending') {
+      excluded.count += 1;
+      excluded.amount += Math.abs(amount);
+      continue;
+    }
+    if (amount > 0 && !includeInflow) continue;
+    if (amount < 0 && status === 'pending') pendingCount += 1;
     const slot =
       (dayToBucket[index] ?? 0) * 4 + (amount < 0 ? 0 : 2) + (status === 'pending' ? 1 : 0);
     sums[slot] = (sums[slot] ?? 0) + Math.abs(amount);
@@ -204,6 +256,8 @@ export function aggregateSpending(
     buckets,
     totals,
     topMerchants,
-    range: { from: isoOfEpochDay(firstDay), to: isoOfEpochDay(today) },
+    excluded,
+    pendingCount,
+    range: { from: isoOfEpochDay(firstDay), to: isoOfEpochDay(today), days },
   };
 }

@@ -9,8 +9,14 @@ export interface SpendingMessages {
   pending: (amount: string) => string;
   /** `$5,880.00 in` */
   moneyIn: (amount: string) => string;
+  /** `Nothing pending`: said so that an empty pending total is not mistaken for "not shown". */
+  pendingNone: string;
   /** `Last 90 days · Dec 11, 2025 – Mar 10, 2026` */
   period: (days: number, dates: string) => string;
+  /** Weekly bars start on a whole week: `Whole weeks · Oct 25 – Nov 25, 2026` */
+  periodWeeks: (dates: string) => string;
+  /** Own-account transfers and card payments left out (`amount` is formatted). */
+  excludedNote: (count: number, amount: string) => string;
   rangeLabel: string;
   rangeOption: (days: number) => string;
   bucketLabel: string;
@@ -51,7 +57,8 @@ export interface SpendingMessages {
     highest: { period: string; amount: string } | null;
   }) => string;
   topMerchants: string;
-  purchases: (count: number) => string;
+  /** `3 payments` (rent, bills and purchases alike: it is what the rows are). */
+  payments: (count: number) => string;
 }
 
 const en: SpendingMessages = {
@@ -59,7 +66,13 @@ const en: SpendingMessages = {
   spent: (amount) => `${amount} spent`,
   pending: (amount) => `${amount} pending`,
   moneyIn: (amount) => `${amount} in`,
+  pendingNone: 'nothing pending',
   period: (days, dates) => `Last ${days} days · ${dates}`,
+  periodWeeks: (dates) => `Whole weeks · ${dates}`,
+  excludedNote: (count, amount) =>
+    count === 1
+      ? `Not counted: 1 transfer between your accounts or card payment (${amount}).`
+      : `Not counted: ${count} transfers between your accounts and card payments (${amount}).`,
   rangeLabel: 'Time range',
   rangeOption: (days) => `${days} days`,
   bucketLabel: 'Group by',
@@ -91,19 +104,19 @@ const en: SpendingMessages = {
   legendPending: 'Pending',
   legendInflow: 'Money in',
   legendInflowPending: 'Money in, pending',
-  tableCaption: (bucket, days) =>
-    `Money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, last ${days} days`,
+  // The bucket sizes are English nouns (`day`, `week`, `month`).
+  tableCaption: (bucket, days) => `Money out per ${bucket}, last ${days} days`,
   columnPeriod: 'Period',
   columnPosted: 'Spent',
   columnPending: 'Pending',
   columnInflow: 'Money in',
   totalRow: 'Total',
   chartSummary: ({ bucket, bars, highest }) =>
-    `Bar chart of money out per ${bucket === 'day' ? 'day' : bucket === 'week' ? 'week' : 'month'}, ${bars} bars. ` +
+    `Bar chart of money out per ${bucket}, ${bars} bars. ` +
     (highest ? `The highest is ${highest.period}: ${highest.amount}. ` : 'No money went out. ') +
     'The table lists every value.',
   topMerchants: 'Top merchants',
-  purchases: (count) => (count === 1 ? '1 purchase' : `${count} purchases`),
+  payments: (count) => (count === 1 ? '1 payment' : `${count} payments`),
 };
 
 /** German, loaded with `@purse/react/locales/de`. */
@@ -112,7 +125,13 @@ export const spendingMessagesDe: SpendingMessages = {
   spent: (amount) => `${amount} ausgegeben`,
   pending: (amount) => `${amount} ausstehend`,
   moneyIn: (amount) => `${amount} eingegangen`,
+  pendingNone: 'nichts ausstehend',
   period: (days, dates) => `Letzte ${days} Tage · ${dates}`,
+  periodWeeks: (dates) => `Ganze Wochen · ${dates}`,
+  excludedNote: (count, amount) =>
+    count === 1
+      ? `Nicht mitgezählt: 1 Umbuchung zwischen Ihren Konten oder Kartenabrechnung (${amount}).`
+      : `Nicht mitgezählt: ${count} Umbuchungen zwischen Ihren Konten und Kartenabrechnungen (${amount}).`,
   rangeLabel: 'Zeitraum',
   rangeOption: (days) => `${days} Tage`,
   bucketLabel: 'Gruppieren nach',
@@ -161,7 +180,7 @@ export const spendingMessagesDe: SpendingMessages = {
       : 'Es gab keine Ausgaben. ') +
     'Die Tabelle enthält alle Werte.',
   topMerchants: 'Top-Händler',
-  purchases: (count) => (count === 1 ? '1 Einkauf' : `${count} Einkäufe`),
+  payments: (count) => (count === 1 ? '1 Zahlung' : `${count} Zahlungen`),
 };
 
 /** French, loaded with `@purse/react/locales/fr`. */
@@ -170,7 +189,13 @@ export const spendingMessagesFr: SpendingMessages = {
   spent: (amount) => `${amount} dépensés`,
   pending: (amount) => `${amount} en attente`,
   moneyIn: (amount) => `${amount} reçus`,
+  pendingNone: 'rien en attente',
   period: (days, dates) => `${days} derniers jours · ${dates}`,
+  periodWeeks: (dates) => `Semaines entières · ${dates}`,
+  excludedNote: (count, amount) =>
+    count === 1
+      ? `Non compté : 1 virement entre vos comptes ou remboursement de carte (${amount}).`
+      : `Non comptés : ${count} virements entre vos comptes et remboursements de carte (${amount}).`,
   rangeLabel: 'Période',
   rangeOption: (days) => `${days} jours`,
   bucketLabel: 'Regrouper par',
@@ -216,7 +241,7 @@ export const spendingMessagesFr: SpendingMessages = {
     (highest ? `La plus haute : ${highest.period}, ${highest.amount}. ` : 'Aucune dépense. ') +
     'Le tableau donne toutes les valeurs.',
   topMerchants: 'Principaux commerçants',
-  purchases: (count) => (count === 1 ? '1 achat' : `${count} achats`),
+  payments: (count) => (count === 1 ? '1 paiement' : `${count} paiements`),
 };
 
 /** What the component reads: English built in, other locales from their packs. */

@@ -4,6 +4,7 @@
  * its own that is downloaded only when a chart is first drawn in the browser.
  */
 import type { ComponentType } from 'react';
+import { loadSpendingLive } from './spending-live-loader.js';
 
 /** One bar group: a bucket's amounts (positive minor units) and its labels. */
 export interface SpendingBarDatum {
@@ -29,7 +30,7 @@ export interface SpendingBarsProps {
   labels: { posted: string; pending: string; inflow: string; inflowPending: string };
 }
 
-interface SpendingBarsModule {
+export interface SpendingBarsModule {
   default: ComponentType<SpendingBarsProps>;
 }
 
@@ -42,14 +43,18 @@ export function loadSpendingBars(): Promise<SpendingBarsModule> {
 }
 
 /**
- * Downloads the spending chart's drawing code (the charting library) ahead of time, for example when the
- * user hovers the link to the page that shows it. Rendering `<SpendingChart>` does it anyway.
+ * Downloads the spending chart's code (its store, rules and view, and the charting library) ahead
+ * of time, for example when the user hovers the link to the page that shows it. Rendering
+ * `<SpendingChart>` does it anyway. Returns when the store and view are in (await it on the
+ * server to render data rather than a placeholder).
  */
-export function preloadSpendingChart(): void {
+export function preloadSpendingChart(): Promise<void> {
+  const live = loadSpendingLive().then(() => undefined);
   void loadSpendingBars().catch(() => {
     // A failed preload is retried by rendering; React.lazy reports that failure.
     loading = null;
   });
+  return live;
 }
 
 /** Whether the drawing code was asked for (tests: server rendering must never ask). */

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { aggregateSpending } from '@purse/core';
+import { aggregateSpending } from '@purse/core/spending';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PurseProvider } from '../provider/purse-provider.js';
@@ -11,7 +11,8 @@ import {
 } from '../testing/index.js';
 import { spendingBarsRequested } from './spending-bars-loader.js';
 import { SpendingChart, SpendingView } from './spending-chart.js';
-import type { UseSpendingResult } from './use-spending.js';
+import { loadSpendingLive } from './spending-live-loader.js';
+import type { SpendingData } from './use-spending.js';
 
 function client() {
   return createFixturePurseClient({
@@ -37,13 +38,15 @@ describe('SpendingChart on the server', () => {
     expect(spendingBarsRequested()).toBe(false);
   });
 
-  it('renders data as the table and a placeholder for the chart, never the chart itself', () => {
+  it('renders data as the table and a placeholder for the chart, never the chart itself', async () => {
+    // A server that renders data loads the view's code first (`preloadSpendingChart()` does).
+    await loadSpendingLive();
     const summary = aggregateSpending(fixtureTransactions(), {
       range: 90,
       bucket: 'month',
       now: FIXTURE_NOW,
     });
-    const spending: UseSpendingResult = {
+    const spending: SpendingData = {
       state: { status: 'ready', summary, loaded: 200, updating: false },
       range: 90,
       setRange: () => undefined,

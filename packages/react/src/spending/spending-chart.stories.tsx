@@ -274,3 +274,90 @@ export const DarkGerman: Story = {
   globals: { theme: 'dark', locale: 'de' },
   args: { defaultIncludeInflow: true },
 };
+
+/** Money moved to savings and a credit card bill paid: not spending, and said to be left out. */
+function posted(id: string, daysAgo: number, amount: number, description: string): BankTransaction {
+  const at = FIXTURE_NOW - daysAgo * DAY;
+  const times = { transactedAt: at, postedAt: at + 3600, voidAt: null, updated: at + 3600 };
+  return {
+    id,
+    accountId: CHECKING,
+    amount,
+    currency: 'usd',
+    description,
+    status: 'posted',
+    ...times,
+  };
+}
+const withOwnTransfers: BankTransaction[] = [
+  ...history,
+  posted('fctxn_to_savings', 3, -300_00, 'ONLINE TRANSFER TO SAVINGS XXXXXX4321'),
+  posted('fctxn_card_payment', 5, -612_00, 'RWDS CARD PAYMENT 1881'),
+];
+const ownTransfers = {
+  purse: { client: client({ transactions: { [CHECKING]: withOwnTransfers } }) },
+};
+
+export const OwnTransfersExcluded: Story = {
+  parameters: ownTransfers,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(
+        'Not counted: 2 transfers between your accounts and card payments ($912.00).',
+      ),
+    ).toBeVisible();
+    const merchants = canvas.getByRole('region', { name: 'Top merchants' });
+    await expect(within(merchants).queryByText(/card payment|transfer/i)).toBeNull();
+  },
+};
+
+export const OwnTransfersExcludedGerman: Story = {
+  parameters: ownTransfers,
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(/^Nicht mitgezählt: 2 Umbuchungen zwischen Ihren Konten/),
+    ).toBeVisible();
+  },
+};
+
+export const OwnTransfersExcludedFrench: Story = {
+  parameters: ownTransfers,
+  globals: { locale: 'fr' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(/^Non comptés : 2 virements entre vos comptes/),
+    ).toBeVisible();
+  },
+};
+
+/** Everything posted: the total says "nothing pending" rather than leaving pending unsaid. */
+export const NothingPending: Story = {
+  parameters: {
+    purse: {
+      client: client({
+        transactions: {
+          [CHECKING]: history.map((t) =>
+            t.status === 'pending' ? { ...t, status: 'posted', postedAt: t.transactedAt } : t,
+          ),
+        },
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/· nothing pending$/)).toBeVisible();
+  },
+};
+
+export const NothingPendingGerman: Story = {
+  ...NothingPending,
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/· nichts ausstehend$/)).toBeVisible();
+  },
+};

@@ -23,15 +23,17 @@ import {
   type FixtureClientOptions,
   type FixturePurseClient,
 } from '../testing/index.js';
+import { useLinkedAccounts } from '../accounts/use-linked-accounts.js';
 import { SpendingChart, type SpendingChartProps } from './spending-chart.js';
 
 const ACCOUNT = 'fca_fixture_checking';
 const DAY = 86_400;
 // FIXTURE_NOW is 2026-03-10 10:00 in New York. The ranges start on these New York days; the
-// hook lists from the UTC midnight a day earlier (so the first day is covered in every zone).
-const FROM_30 = Date.UTC(2026, 1, 8) / 1000; // range starts 2026-02-09
-const FROM_90 = Date.UTC(2025, 11, 10) / 1000; // range starts 2025-12-11
-const FROM_180 = Date.UTC(2025, 8, 11) / 1000; // range starts 2025-09-12
+// hook lists from six days before (weekly bars start on a whole week, in any locale), less one
+// more for the UTC midnight (so the first day is covered in every zone).
+const FROM_30 = Date.UTC(2026, 1, 2) / 1000; // range starts 2026-02-09
+const FROM_90 = Date.UTC(2025, 11, 4) / 1000; // range starts 2025-12-11
+const FROM_180 = Date.UTC(2025, 8, 5) / 1000; // range starts 2025-09-12
 
 function txn(
   id: string,
@@ -195,6 +197,29 @@ describe('SpendingChart: loading', () => {
     expect(footer()[0]).toBe('$493.35');
   });
 
+  it('asks nothing twice on a page that lists the accounts first (the demo’s spending page)', async () => {
+    const client = fixture({ transactions: { [ACCOUNT]: many(150) } });
+    function SpendingPage(): ReactNode {
+      const { state } = useLinkedAccounts();
+      return state.status === 'ready' ? <SpendingChart accountId={state.accounts[0]!.id} /> : null;
+    }
+    render(
+      <StrictMode>
+        <PurseProvider client={client} live={false}>
+          <SpendingPage />
+        </PurseProvider>
+      </StrictMode>,
+    );
+    await ready();
+    // The account comes from the list (no GET /accounts/:id); each page is asked for once.
+    expect(client.calls.map(([method]) => method)).toEqual([
+      'listAccounts',
+      'listTransactions',
+      'listTransactions',
+    ]);
+    expect(new Set(listCalls(client).map((call) => JSON.stringify(call))).size).toBe(2);
+  });
+
   it('loads once in StrictMode', async () => {
     const client = fixture({ transactions: { [ACCOUNT]: many(150) } });
     renderChart(client, {}, { strict: true });
@@ -230,7 +255,7 @@ describe('SpendingChart: what it shows', () => {
     expect(screen.getByRole('region', { name: 'Spending' })).toBe(card());
     // Posted $12.50 + $80.00 + $200.00; the $100.00 void purchase and the salary do not count.
     expect(totals()).toBe('$292.50 spent · $45.00 pending');
-    expect(screen.getByText(/Last 90 days · Dec 11, 2025 – Mar 10, 2026/)).toBeInTheDocument();
+    expect(screen.getByText(/Whole weeks · Dec 7, 2025 – Mar 10, 2026/)).toBeInTheDocument();
     expect(
       screen.getByRole('table', { name: 'Money out per week, last 90 days' }),
     ).toBeInTheDocument();
@@ -260,9 +285,9 @@ describe('SpendingChart: what it shows', () => {
       'listitem',
     );
     expect(list.map((item) => item.textContent)).toEqual([
-      'Oakwood Apartments Rent$200.001 purchase',
-      'Whole Foods Market$125.002 purchases',
-      'Starbucks$12.501 purchase',
+      'Oakwood Apartments Rent$200.001 payment',
+      'Whole Foods Market$125.002 payments',
+      'Starbucks$12.501 payment',
     ]);
   });
 
@@ -462,12 +487,12 @@ describe('SpendingChart: staying fresh', () => {
         },
       }),
     );
-    await waitFor(() => expect(totals()).toBe('$347.49 spent'));
+    await waitFor(() => expect(totals()).toBe('$347.49 spent · nothing pending'));
     expect(inner.calls.slice(calls)).toEqual([
       ['listTransactions', ACCOUNT, { after: 'fctxnref_fixture', from: FROM_90, limit: 100 }],
     ]);
     expect(
-      within(screen.getByRole('region', { name: 'Top merchants' })).getByText('2 purchases'),
+      within(screen.getByRole('region', { name: 'Top merchants' })).getByText('2 payments'),
     ).toBeInTheDocument();
 
     // The same refresh announced again changes nothing; the next one asks after this one.
@@ -541,7 +566,7 @@ describe('SpendingChart: staying fresh', () => {
         <SpendingChart accountId={savings} />
       </PurseProvider>,
     );
-    await waitFor(() => expect(totals()).toBe('$7.50 spent'));
+    await waitFor(() => expect(totals()).toBe('$7.50 spent · nothing pending'));
     expect(listCalls(client).map(([, id]) => id)).toEqual([ACCOUNT, savings]);
   });
 
@@ -567,7 +592,7 @@ describe('SpendingChart: staying fresh', () => {
         },
       }),
     );
-    await waitFor(() => expect(totals()).toBe('$292.50 spent'));
+    await waitFor(() => expect(totals()).toBe('$292.50 spent · nothing pending'));
   });
 
   it('asks once for a first refresh when there never was one, then loads when it succeeds', async () => {
@@ -835,6 +860,6 @@ describe('SpendingChart: code splitting', () => {
       );
     }
     expect(read('spending-bars-loader.ts')).toContain("import('./spending-bars.js')");
-    expect(read('spending-chart.tsx')).toContain('lazy(loadSpendingBars)');
+    expect(read('spending-figure.tsx')).toContain('lazy(loadSpendingBars)');
   });
 });

@@ -1,18 +1,30 @@
 /**
- * `useSpending`: the transactions of one or more linked accounts, loaded page by page and kept
- * fresh through transaction refreshes, summed into chart buckets and top merchants.
+ * `useSpending`: a thin bridge to `@purse/core/spending`'s `SpendingStore` (the transactions of
+ * one or more linked accounts, loaded once and kept fresh) and its rules (`spendingSummary`,
+ * `spendingState`), returning `{ state, ...commands, ...prop getters }`. The store and rules are
+ * downloaded when the hook first mounts (`loading` until then), not in the app's first load.
  */
 import {
-  aggregateSpending,
+  spendingWeekStart,
+  toPurseError,
   type PurseError,
   type SpendingBucketSize,
   type SpendingRange,
-  type SpendingSummary,
 } from '@purse/core';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+// Types only (erased): the code of `@purse/core/spending` is loaded lazily.
+import type { SpendingState, SpendingStore, SpendingStoreSnapshot } from '@purse/core/spending';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
-import { SpendingStore, type SpendingStoreSnapshot } from './spending-store.js';
+import {
+  useSpendingPropGetters,
+  type SpendingChartView,
+  type SpendingChoices,
+  type SpendingPropGetters,
+} from './prop-getters.js';
+import { useSpendingLive } from './spending-live-loader.js';
 import { useControllableState } from './use-controllable-state.js';
+
+export type { SpendingState, SpendingStatus } from '@purse/core/spending';
 
 export interface UseSpendingOptions {
   /** The linked account (`fca_…`) whose transactions to sum. Give this or `accountIds`. */
@@ -61,38 +73,16 @@ export interface UseSpendingOptions {
    * @default the first loaded transaction's currency, else 'usd'
    */
   currency?: string | undefined;
+  /**
+   * Whether the prop getters' view starts on the chart or the table.
+   * @default 'chart'
+   */
+  defaultView?: SpendingChartView | undefined;
 }
 
-/**
- * - `loading`: the first pages (or, after a longer range was chosen, the older ones) are
- *   arriving; `summary` is null until the first page is in, then grows page by page.
- * - `refreshing-transactions`: the account never had its transactions fetched from the bank;
- *   a refresh was requested and we wait for it.
- * - `ready` / `empty`: everything in the range is loaded (`empty`: nothing to count);
- *   `updating` while a newer refresh is being fetched and merged.
- * - `failed`: the bank refresh failed (the bank said no); `retry` asks again.
- * - `error`: we could not talk to the server; `retry` runs the failed request again.
- * - `permission_missing`: the account(s) did not share transactions when linked.
- */
-export type SpendingState =
-  | { status: 'loading'; loaded: number; summary: SpendingSummary | null }
-  | { status: 'refreshing-transactions' }
-  | { status: 'ready'; summary: SpendingSummary; loaded: number; updating: boolean }
-  | { status: 'empty'; summary: SpendingSummary; loaded: number; updating: boolean }
-  | { status: 'failed' }
-  | { status: 'error'; error: PurseError }
-  | { status: 'permission_missing' };
-
-export type SpendingStatus = SpendingState['status'];
-
-export interface UseSpendingResult {
+/** The data a spending view draws (what `<SpendingView spending>` takes). */
+export interface SpendingData extends SpendingChoices {
   state: SpendingState;
-  range: SpendingRange;
-  setRange: (range: SpendingRange) => void;
-  bucket: SpendingBucketSize;
-  setBucket: (bucket: SpendingBucketSize) => void;
-  includeInflow: boolean;
-  setIncludeInflow: (includeInflow: boolean) => void;
   /** The currency the amounts are in (lower case, as Stripe sends it). */
   currency: string;
   /** Accounts left out because they did not share their transactions. */
@@ -101,39 +91,24 @@ export interface UseSpendingResult {
   retry: () => void;
 }
 
+export type UseSpendingResult = SpendingData & SpendingPropGetters;
+
 function accountIdsOf(options: UseSpendingOptions): string[] {
   const ids = [...(options.accountId === undefined ? [] : [options.accountId])];
   for (const id of options.accountIds ?? []) if (!ids.includes(id)) ids.push(id);
   return ids;
 }
 
-/** One state for all the accounts: an error first, then loading, then what the data says. */
-function combine(snapshot: SpendingStoreSnapshot, summary: SpendingSummary | null): SpendingState {
-  const failing = snapshot.slots.find((slot) => slot.error !== null && slot.phase === 'error');
-  if (failing?.error) return { status: 'error', error: failing.error };
-  const active = snapshot.slots.filter((slot) => slot.phase !== 'permission_missing');
-  if (active.length === 0) return { status: 'permission_missing' };
-  const loaded = snapshot.transactions.length;
-  if (active.some((slot) => slot.phase === 'loading')) {
-    return { status: 'loading', loaded, summary };
-  }
-  if (!summary || !active.some((slot) => slot.phase === 'ready')) {
-    return active.some((slot) => slot.phase === 'awaiting-refresh')
-      ? { status: 'refreshing-transactions' }
-      : { status: 'failed' };
-  }
-  const updating = active.some((slot) => slot.updating || slot.phase === 'awaiting-refresh');
-  return {
-    status: summary.totals.count === 0 ? 'empty' : 'ready',
-    summary,
-    loaded,
-    updating,
-  };
-}
+const NO_DATA: SpendingStoreSnapshot = { slots: [], transactions: [], hasData: false };
+const LOADING: SpendingState = { status: 'loading', loaded: 0, summary: null };
+const NONE: readonly string[] = [];
+const noSubscription = (): (() => void) => () => undefined;
+const noData = (): SpendingStoreSnapshot => NO_DATA;
+const nothing = (): void => undefined;
 
 export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   const ctx = usePurseContext('useSpending');
-  const { client, live, locale } = ctx;
+  const { runtime, locale } = ctx;
   const key = accountIdsOf(options).join('\n');
   if (key === '') throw new Error('`useSpending` needs an `accountId` or `accountIds`.');
 
@@ -152,55 +127,63 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
     options.defaultIncludeInflow ?? false,
     options.onIncludeInflowChange,
   );
-  const { timeZone, topMerchants = 5 } = options;
+  const { timeZone, topMerchants, currency: only } = options;
 
-  // A new store for new accounts. It learns the range before it starts, and each longer one later.
-  const store = useMemo(
-    () => new SpendingStore({ client, live, accountIds: key.split('\n'), timeZone }),
-    [client, live, key, timeZone],
+  // The provider's store for these accounts (once the code is in): it learns the range first.
+  const live = useSpendingLive();
+  const store: SpendingStore | null = useMemo(
+    () =>
+      live
+        ? runtime
+            .store(live.SpendingStores)
+            .get({ accountIds: key.split('\n'), timeZone, toError: toPurseError })
+        : null,
+    [live, runtime, key, timeZone],
   );
-  useEffect(() => store.setRange(range), [store, range]);
-  useEffect(() => store.start(), [store]);
+  useEffect(() => store?.setRange(range), [store, range]);
+  useEffect(() => store?.start(), [store]);
+  const subscribe = store?.subscribe ?? noSubscription;
+  const getSnapshot = store?.getSnapshot ?? noData;
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const currency = (options.currency ?? snapshot.transactions[0]?.currency ?? 'usd').toLowerCase();
-
-  // Summed again only when the transactions or the options change (not on every status change).
+  // Summed again only when the transactions or the choices change (not on every status change).
   const { transactions, hasData } = snapshot;
   const summary = useMemo(
     () =>
-      hasData
-        ? aggregateSpending(transactions, {
-            range,
-            bucket,
-            now: client.now(),
-            locale,
-            includeInflow,
-            topMerchants,
-            currency,
-            ...(timeZone === undefined ? {} : { timeZone }),
-          })
-        : null,
+      live?.spendingSummary(
+        { transactions, hasData },
+        {
+          range,
+          bucket,
+          includeInflow,
+          now: runtime.client.now(),
+          weekStartsOn: spendingWeekStart(locale),
+          topMerchants,
+          timeZone,
+          currency: only,
+        },
+      ) ?? null,
     [
+      live,
       transactions,
       hasData,
       range,
       bucket,
-      client,
-      locale,
       includeInflow,
+      runtime,
+      locale,
       topMerchants,
-      currency,
       timeZone,
+      only,
     ],
   );
-  const state = useMemo(() => combine(snapshot, summary), [snapshot, summary]);
+  const state = useMemo(
+    () => live?.spendingState(snapshot, summary) ?? LOADING,
+    [live, snapshot, summary],
+  );
   const accountsWithoutPermission = useMemo(
-    () =>
-      snapshot.slots
-        .filter((slot) => slot.phase === 'permission_missing')
-        .map((slot) => slot.accountId),
-    [snapshot],
+    () => live?.accountsWithoutPermission(snapshot) ?? NONE,
+    [live, snapshot],
   );
 
   // Tell the app about each error shown, once (StrictMode runs effects twice).
@@ -212,18 +195,14 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
     ctx.reportError(shownError, 'SpendingChart');
   }, [shownError, ctx]);
 
-  const retry = useCallback(() => store.retry(), [store]);
-
+  const choices = { range, setRange, bucket, setBucket, includeInflow, setIncludeInflow };
+  const getters = useSpendingPropGetters(choices, { defaultView: options.defaultView });
   return {
     state,
-    range,
-    setRange,
-    bucket,
-    setBucket,
-    includeInflow,
-    setIncludeInflow,
-    currency,
+    ...choices,
+    currency: live?.spendingCurrency({ transactions }, only) ?? (only ?? 'usd').toLowerCase(),
     accountsWithoutPermission,
-    retry,
+    retry: store?.retry ?? nothing,
+    ...getters,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Loads and keeps fresh the bank transactions behind a spending chart, for one or more linked
- * accounts. One store per `useSpending` call (and per set of account ids).
+ * accounts. One store per set of account ids and time zone, per provider (`SpendingStores`):
+ * a view that mounts again shows what was loaded and only checks for newer refreshes.
  *
  * Per account, operations run one after another (a queue), so a live refresh that arrives while
  * pages are still loading is applied after them:
@@ -13,41 +14,26 @@
  * Start and stop are reference counted and the teardown waits a microtask, so React StrictMode's
  * mount → unmount → mount reuses one store without fetching twice.
  */
-import {
-  aggregateSpending,
-  toPurseError,
-  type PurseError,
-  type BankTransaction,
-  type LinkedAccount,
-  type PurseEvent,
-  type SpendingRange,
-  type TransactionQuery,
-} from '@purse/core';
-import type { PurseClient } from '../client/purse-client.js';
-import type { LiveUpdates } from '@purse/core';
+import type { PurseError } from '../../contract/errors.js';
+import type {
+  BankTransaction,
+  LinkedAccount,
+  PurseEvent,
+  TransactionQuery,
+} from '../../contract/types.js';
+import { spendingWindowStart, type SpendingRange } from '../../spending/aggregate-spending.js';
+import type {
+  SpendingSlotPhase as SlotPhase,
+  SpendingSlotSnapshot as SlotSnapshot,
+  SpendingStoreSnapshot,
+} from '../../spending/spending-state.js';
+import type { LiveUpdates } from '../live-updates.js';
+import type { PurseClient } from '../purse-client.js';
+import type { PurseRuntime } from '../purse-runtime.js';
 
 const DAY = 86_400;
 /** The server's largest page. */
 export const TRANSACTION_PAGE_LIMIT = 100;
-
-export type SlotPhase =
-  'loading' | 'awaiting-refresh' | 'failed' | 'ready' | 'error' | 'permission_missing';
-
-export interface SlotSnapshot {
-  accountId: string;
-  phase: SlotPhase;
-  /** A newer refresh is being applied, or one is pending at the bank. */
-  updating: boolean;
-  error: PurseError | null;
-}
-
-export interface SpendingStoreSnapshot {
-  slots: readonly SlotSnapshot[];
-  /** Every loaded transaction, all accounts, all statuses. */
-  transactions: readonly BankTransaction[];
-  /** Whether at least one page has arrived (the chart can be drawn). */
-  hasData: boolean;
-}
 
 interface Slot {
   accountId: string;
@@ -78,33 +64,39 @@ interface Slot {
 const requestedRefreshes = new WeakMap<PurseClient, Set<string>>();
 
 /**
- * Where to start listing for `range` days back: the UTC midnight of the range's first calendar
- * day (as `aggregateSpending` counts it), less one day, so that the first day is covered in every
- * time zone (UTC−12 to UTC+14).
+ * Where to start listing for `range` days back: the UTC midnight of the earliest day any chart
+ * of that range may show (`spendingWindowStart`: whole weeks in any locale), less one day, so
+ * that the first day is covered in every time zone (UTC−12 to UTC+14). One listing serves every
+ * bucket size and locale, so switching them never asks the server again.
  */
 export function rangeStart(range: SpendingRange, now: number, timeZone?: string): number {
-  const { from } = aggregateSpending([], {
-    range,
-    bucket: 'month',
-    now,
-    ...(timeZone === undefined ? {} : { timeZone }),
-  }).range;
+  const from = spendingWindowStart({ range, now, ...(timeZone === undefined ? {} : { timeZone }) });
   return Date.parse(`${from}T00:00:00Z`) / 1000 - DAY;
 }
 
 export interface SpendingStoreOptions {
-  client: PurseClient;
-  live: LiveUpdates;
+  /** The provider's runtime: accounts are read through its cache (shared with the list). */
+  runtime: PurseRuntime;
   accountIds: readonly string[];
   /** @default 90 (set the one shown with `setRange` before `start`) */
   range?: SpendingRange | undefined;
+  /** @default 'America/New_York' (as `aggregateSpending`) */
   timeZone?: string | undefined;
+  /**
+   * Turns a failure into a `PurseError` (pass `toPurseError` from `@purse/core`). Not imported
+   * here: this module loads lazily, and a module it shared with `@purse/core`'s main entry would
+   * be hoisted by esbuild into every app's first load.
+   * @default the failure as it is (Purse's client and cache reject with `PurseError`s only)
+   */
+  toError?: ((cause: unknown) => PurseError) | undefined;
 }
 
 export class SpendingStore {
+  private readonly runtime: PurseRuntime;
   private readonly client: PurseClient;
   private readonly live: LiveUpdates;
   private readonly timeZone: string | undefined;
+  private readonly toError: (cause: unknown) => PurseError;
   private readonly slots: Slot[];
   private readonly listeners = new Set<() => void>();
   private range: SpendingRange;
@@ -118,9 +110,11 @@ export class SpendingStore {
   private stopPolling: (() => void) | null = null;
 
   constructor(options: SpendingStoreOptions) {
-    this.client = options.client;
-    this.live = options.live;
+    this.runtime = options.runtime;
+    this.client = options.runtime.client;
+    this.live = options.runtime.live;
     this.timeZone = options.timeZone;
+    this.toError = options.toError ?? ((cause) => cause as PurseError);
     this.range = options.range ?? 90;
     this.slots = options.accountIds.map((accountId) => ({
       accountId,
@@ -178,7 +172,8 @@ export class SpendingStore {
       if (stopped) return;
       stopped = true;
       this.refs -= 1;
-      queueMicrotask(() => {
+      // A microtask (no DOM or Node global needed): StrictMode's remount comes before it.
+      void Promise.resolve().then(() => {
         if (this.refs === 0 && this.running) this.teardown();
       });
     };
@@ -209,7 +204,7 @@ export class SpendingStore {
   }
 
   /** Runs again what failed: a request that errored, or a bank refresh that failed. */
-  retry(): void {
+  retry = (): void => {
     for (const slot of this.slots) {
       if (slot.phase === 'error' && slot.retryOp) {
         const op = slot.retryOp;
@@ -230,7 +225,7 @@ export class SpendingStore {
         this.enqueue(slot, () => this.requestRefresh(slot));
       }
     }
-  }
+  };
 
   // --- operations ----------------------------------------------------------------------------
 
@@ -250,7 +245,7 @@ export class SpendingStore {
   }
 
   private fail(slot: Slot, cause: unknown, op: () => Promise<void>): void {
-    const error = toPurseError(cause);
+    const error = this.toError(cause);
     slot.syncing = false;
     if (error.code === 'permission_missing') {
       slot.phase = 'permission_missing';
@@ -272,7 +267,8 @@ export class SpendingStore {
     const generation = this.generation;
     slot.phase = 'loading';
     this.emit();
-    const account = await this.client.getAccount(slot.accountId);
+    // Through the cache: the account list the page already loaded holds it (no request).
+    const account = await this.runtime.readAccount(slot.accountId);
     if (!this.current(generation)) return;
     await this.apply(slot, account);
   }
@@ -280,7 +276,7 @@ export class SpendingStore {
   /** Re-reads the account (polling, resuming) and applies what changed. */
   private async check(slot: Slot): Promise<void> {
     const generation = this.generation;
-    const account = await this.client.getAccount(slot.accountId);
+    const account = await this.runtime.readAccount(slot.accountId, { force: true });
     if (!this.current(generation)) return;
     await this.apply(slot, account);
   }
@@ -359,6 +355,7 @@ export class SpendingStore {
     const generation = this.generation;
     slot.awaitingFirst = true;
     const account = await this.client.refreshTransactions(slot.accountId);
+    this.runtime.receiveAccount(account);
     if (!this.current(generation)) return;
     slot.account = account;
     if (account.transactionRefresh?.status === 'failed') slot.phase = 'failed';
@@ -491,5 +488,43 @@ export class SpendingStore {
 class Cancelled extends Error {
   constructor() {
     super('cancelled');
+  }
+}
+
+export interface SpendingStoreKey {
+  accountIds: readonly string[];
+  /** @default 'America/New_York' */
+  timeZone?: string | undefined;
+  /** See `SpendingStoreOptions.toError` (used when the store is created). */
+  toError?: ((cause: unknown) => PurseError) | undefined;
+}
+
+/**
+ * The provider's spending stores (`runtime.store(SpendingStores).get(…)`), one per set of
+ * accounts and time zone, kept for the provider's life so that coming back to a page (or
+ * React StrictMode's second mount) asks the server for nothing it already has.
+ */
+export class SpendingStores {
+  readonly #runtime: PurseRuntime;
+  readonly #stores = new Map<string, SpendingStore>();
+
+  constructor(runtime: PurseRuntime) {
+    this.#runtime = runtime;
+  }
+
+  get(key: SpendingStoreKey): SpendingStore {
+    if (key.accountIds.length === 0) throw new Error('A spending store needs an account id.');
+    const id = `${key.timeZone ?? ''}\n${key.accountIds.join('\n')}`;
+    let store = this.#stores.get(id);
+    if (!store) {
+      store = new SpendingStore({
+        runtime: this.#runtime,
+        accountIds: key.accountIds,
+        timeZone: key.timeZone,
+        toError: key.toError,
+      });
+      this.#stores.set(id, store);
+    }
+    return store;
   }
 }
