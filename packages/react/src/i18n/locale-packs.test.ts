@@ -37,6 +37,7 @@ describe('locale packs', () => {
           'linkBankAccount',
           'spending',
           'topUp',
+          'topUpForm',
           'topUpHistory',
           'topUpSteps',
           'transferStatus',

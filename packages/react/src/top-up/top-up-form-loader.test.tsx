@@ -44,7 +44,16 @@ describe('TopUp’s lazily loaded form', { timeout: 20_000 }, () => {
     const runtimeImports = [
       ...read('top-up-form.tsx').matchAll(/^import(?!\s+type)[^;]*from\s*['"]([^'"]+)['"]/gm),
     ].map((match) => match[1]);
-    expect(runtimeImports).toEqual(['./currency-affix.js']);
-    expect(read('prop-getters.ts')).not.toContain('./currency-affix.js');
+    expect(runtimeImports.sort()).toEqual(['./currency-affix.js', './form-messages.js']);
+    for (const file of [
+      'top-up.tsx',
+      'index.ts',
+      'use-top-up.ts',
+      'prop-getters.ts',
+      'messages.ts',
+    ])
+      expect(read(file), file).not.toMatch(
+        /^import(?!\s+type)[^;]*['"]\.\/(currency-affix|form-messages)\.js['"]/m,
+      );
   });
 });

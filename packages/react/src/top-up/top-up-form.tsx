@@ -11,12 +11,13 @@
 import type { TopUpSource } from '@purse/core';
 import type { ReactNode } from 'react';
 import { currencyAffix, wholeMoney } from './currency-affix.js';
-import type { TopUpMessages } from './messages.js';
+import type { MessageRef } from '../i18n/locale-packs.js';
+import { topUpFormText, type TopUpFormMessages } from './form-messages.js';
 import type { TopUpField, TopUpFieldError, UseTopUpResult } from './use-top-up.js';
 
 function fieldErrorText(
   error: TopUpFieldError,
-  m: TopUpMessages,
+  m: TopUpFormMessages,
   money: (amount: number) => string,
   example: string,
 ): string {
@@ -48,7 +49,7 @@ function fieldErrorText(
   }
 }
 
-function balanceText(source: TopUpSource, m: TopUpMessages, kit: TopUpFormKit): string {
+function balanceText(source: TopUpSource, m: TopUpFormMessages, kit: TopUpFormKit): string {
   const balance = source.balance;
   if (balance?.type !== 'cash') return m.sourceBalanceUnknown;
   const money = (amount: number): string => kit.moneyIn(amount, balance.currency);
@@ -69,18 +70,20 @@ export interface TopUpFormKit {
   intlLocale: string;
   /** The longest description (`TOP_UP_DESCRIPTION_MAX_LENGTH`). */
   descriptionMax: number;
+  /** A catalog's words in the provider's locale (`messagesFor`, bound to it). */
+  words: <T>(ref: MessageRef<T>) => T;
 }
 
 export interface TopUpFormProps {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
   kit: TopUpFormKit;
   /** The card title's id: the form is labelled by it. */
   titleId: string;
 }
 
 export default function TopUpForm(props: TopUpFormProps): ReactNode {
-  const { topUp, m, kit, titleId } = props;
+  const { topUp, kit, titleId } = props;
+  const m = kit.words(topUpFormText);
   const { money } = kit;
   const { ids, values, errors } = topUp;
   const affix = currencyAffix(kit.intlLocale, topUp.currency);
@@ -184,7 +187,7 @@ export default function TopUpForm(props: TopUpFormProps): ReactNode {
 /** The amount is more than the bank's known available balance: say so and ask to go on. */
 function BalanceWarning(props: {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
+  m: TopUpFormMessages;
   kit: TopUpFormKit;
   error: string | null;
 }): ReactNode {
@@ -211,7 +214,7 @@ function BalanceWarning(props: {
 }
 
 /** Under a source's name: its bank ("StripeBank") when the account has a name, else its type. */
-function SourceDetail(props: { source: TopUpSource; m: TopUpMessages }): ReactNode {
+function SourceDetail(props: { source: TopUpSource; m: TopUpFormMessages }): ReactNode {
   const { source, m } = props;
   const detail =
     source.accountName && source.bankName
@@ -229,7 +232,7 @@ function SourceDetail(props: { source: TopUpSource; m: TopUpMessages }): ReactNo
 /** One-tap amounts ($50, $100, $250): each fills the amount field. */
 function QuickAmounts(props: {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
+  m: TopUpFormMessages;
   intlLocale: string;
 }): ReactNode {
   const { topUp, m, intlLocale } = props;

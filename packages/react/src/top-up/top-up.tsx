@@ -18,7 +18,7 @@ import {
   type RefObject,
 } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
-import { messagesFor } from '../i18n/locale-packs.js';
+import { messagesFor, type MessageRef } from '../i18n/locale-packs.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
@@ -140,7 +140,7 @@ function FormBody(props: {
   return (
     <TopUpFormBoundary common={common} onRetry={rerender}>
       <Suspense fallback={<Loading label={common.loading} />}>
-        <Form topUp={topUp} m={m} kit={props.kit} titleId={props.titleId} />
+        <Form topUp={topUp} kit={props.kit} titleId={props.titleId} />
       </Suspense>
     </TopUpFormBoundary>
   );
@@ -203,6 +203,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
   const money = (amount: number): string => moneyIn(amount, topUp.currency);
   const intlLocale = resolveIntlLocale(locale);
   const nameOf = (source: TopUpSource): string => sourceName(source, m);
+  const words = <T,>(ref: MessageRef<T>): T => messagesFor(ref, locale);
   const id = useId();
   const refs = {
     reviewHeading: useRef<HTMLHeadingElement>(null),
@@ -238,6 +239,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
             nameOf,
             intlLocale,
             descriptionMax: TOP_UP_DESCRIPTION_MAX_LENGTH,
+            words,
           }}
           titleId={`${id}-title`}
           linkSlot={linkSlot}
@@ -250,7 +252,7 @@ function TopUpRender(props: TopUpProps): ReactNode {
             topUp={topUp}
             common={common}
             money={money}
-            words={(ref) => messagesFor(ref, locale)}
+            words={words}
             intlLocale={intlLocale}
             nameOf={nameOf}
             describe={(error) => describeError(error, common)}
