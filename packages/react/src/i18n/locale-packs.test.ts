@@ -38,6 +38,7 @@ describe('locale packs', () => {
           'linkBankAccount',
           'spending',
           'topUp',
+          'topUpForm',
           'topUpHistory',
           'topUpSteps',
           'transferStatus',

@@ -13,6 +13,7 @@ import { linkBankAccountMessagesDe } from '../link-bank-account/messages.js';
 import { spendingMessagesDe } from '../spending/messages.js';
 import { topUpHistoryMessagesDe } from '../top-up-history/messages.js';
 import { topUpMessagesDe } from '../top-up/messages.js';
+import { topUpFormMessagesDe } from '../top-up/form-messages.js';
 import { topUpStepMessagesDe } from '../top-up/step-messages.js';
 import { failureActionMessagesDe, failureMessagesDe } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesDe } from '../transfer-status/messages.js';
@@ -30,6 +31,7 @@ export const de: LocalePack = {
     topUpHistory: topUpHistoryMessagesDe,
     topUp: topUpMessagesDe,
     topUpSteps: topUpStepMessagesDe,
+    topUpForm: topUpFormMessagesDe,
     failures: failureMessagesDe,
     failureActions: failureActionMessagesDe,
     transferStatus: transferStatusMessagesDe,

@@ -13,6 +13,7 @@ import { linkBankAccountMessagesFr } from '../link-bank-account/messages.js';
 import { spendingMessagesFr } from '../spending/messages.js';
 import { topUpHistoryMessagesFr } from '../top-up-history/messages.js';
 import { topUpMessagesFr } from '../top-up/messages.js';
+import { topUpFormMessagesFr } from '../top-up/form-messages.js';
 import { topUpStepMessagesFr } from '../top-up/step-messages.js';
 import { failureActionMessagesFr, failureMessagesFr } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesFr } from '../transfer-status/messages.js';
@@ -30,6 +31,7 @@ export const fr: LocalePack = {
     topUpHistory: topUpHistoryMessagesFr,
     topUp: topUpMessagesFr,
     topUpSteps: topUpStepMessagesFr,
+    topUpForm: topUpFormMessagesFr,
     failures: failureMessagesFr,
     failureActions: failureActionMessagesFr,
     transferStatus: transferStatusMessagesFr,

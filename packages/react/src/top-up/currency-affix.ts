@@ -1,4 +1,7 @@
-import { resolveIntlLocale, type PurseLocale } from '@purse/core';
+/*
+ * Loaded lazily with the form (see `top-up-form.tsx`): it takes an Intl tag, not a Purse locale,
+ * so it imports nothing from the package's first load.
+ */
 
 export interface CurrencyAffix {
   /** The currency sign as the locale writes it: `$` (en), `$` (de), `$US` (fr). */
@@ -13,19 +16,18 @@ export interface CurrencyAffix {
 
 const cache = new Map<string, CurrencyAffix>();
 
-/** Where an amount field puts its currency sign, and how numbers look, in `locale`. */
-export function currencyAffix(locale: PurseLocale, currency: string): CurrencyAffix {
-  const key = `${locale}|${currency}`;
+/** Where an amount field puts its currency sign, and how numbers look, in `intlLocale`. */
+export function currencyAffix(intlLocale: string, currency: string): CurrencyAffix {
+  const key = `${intlLocale}|${currency}`;
   let affix = cache.get(key);
   if (!affix) {
-    const tag = resolveIntlLocale(locale);
-    const parts = new Intl.NumberFormat(tag, {
+    const parts = new Intl.NumberFormat(intlLocale, {
       style: 'currency',
       currency: currency.toUpperCase(),
     }).formatToParts(1);
     const symbolAt = parts.findIndex((part) => part.type === 'currency');
     const numberAt = parts.findIndex((part) => part.type === 'integer');
-    const number = new Intl.NumberFormat(tag, {
+    const number = new Intl.NumberFormat(intlLocale, {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     });
@@ -40,17 +42,9 @@ export function currencyAffix(locale: PurseLocale, currency: string): CurrencyAf
   return affix;
 }
 
-/** Cents as a person would type them in `locale`, for the amount field: `50.00`, `50,00`. */
-export function amountInputText(amountMinor: number, locale: PurseLocale): string {
-  return new Intl.NumberFormat(resolveIntlLocale(locale), {
-    minimumFractionDigits: 2,
-    useGrouping: false,
-  }).format(amountMinor / 100);
-}
-
 /** A quick amount's label, without cents when there are none: `$50`, `50 $`, `50 $US`. */
-export function wholeMoney(amountMinor: number, locale: PurseLocale, currency: string): string {
-  return new Intl.NumberFormat(resolveIntlLocale(locale), {
+export function wholeMoney(amountMinor: number, intlLocale: string, currency: string): string {
+  return new Intl.NumberFormat(intlLocale, {
     style: 'currency',
     currency: currency.toUpperCase(),
     minimumFractionDigits: amountMinor % 100 === 0 ? 0 : 2,

@@ -23,6 +23,7 @@ export type {
 } from './use-top-up.js';
 export { topUpMessages } from './messages.js';
 export type { TopUpMessages } from './messages.js';
+export type { TopUpFormMessages } from './form-messages.js';
 // The steps' words and error codes are not exported as values: a barrel export would put them
 // in every first load of <TopUp> (esbuild shares what a lazy chunk and the entry can reach).
 export type { SubmittedOutcome, TopUpErrorCode, TopUpStepMessages } from './step-messages.js';

@@ -12,7 +12,7 @@ import type {
   TopUpSource,
 } from '@purse/core';
 import type { ChangeEvent, RefCallback, SyntheticEvent } from 'react';
-import { amountInputText } from './currency-affix.js';
+import { amountInputText } from './amount-input-text.js';
 
 /** Element ids, for labels (`htmlFor`) and for the hints and errors a view renders. */
 export interface TopUpIds {

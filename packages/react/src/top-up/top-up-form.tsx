@@ -1,18 +1,23 @@
 /**
  * The top-up form (the `editing` state), built only from `useTopUp()`'s prop getters: what a
  * custom view would spread on its own elements to get the same labels, descriptions and focus.
+ * Loaded lazily (`top-up-form-loader.tsx`), in parallel with the sources request.
  */
-import { formatMoney, type PurseLocale, type TopUpSource } from '@purse/core';
+/*
+ * This module imports nothing at run time but its own helpers: what a lazy chunk shares with the
+ * package (the provider, the core) esbuild moves into a chunk that every app's first load
+ * imports, whatever component it uses. What the form needs comes in through props (`kit`).
+ */
+import type { TopUpSource } from '@purse/core';
 import type { ReactNode } from 'react';
 import { currencyAffix, wholeMoney } from './currency-affix.js';
-import type { TopUpMessages } from './messages.js';
-import { sourceName } from './source-name.js';
+import type { MessageRef } from '../i18n/locale-packs.js';
+import { topUpFormText, type TopUpFormMessages } from './form-messages.js';
 import type { TopUpField, TopUpFieldError, UseTopUpResult } from './use-top-up.js';
-import { TOP_UP_DESCRIPTION_MAX_LENGTH } from './use-top-up.js';
 
 function fieldErrorText(
   error: TopUpFieldError,
-  m: TopUpMessages,
+  m: TopUpFormMessages,
   money: (amount: number) => string,
   example: string,
 ): string {
@@ -44,29 +49,44 @@ function fieldErrorText(
   }
 }
 
-function balanceText(source: TopUpSource, m: TopUpMessages, locale: PurseLocale): string {
+function balanceText(source: TopUpSource, m: TopUpFormMessages, kit: TopUpFormKit): string {
   const balance = source.balance;
   if (balance?.type !== 'cash') return m.sourceBalanceUnknown;
-  const money = (amount: number): string =>
-    formatMoney(amount, { currency: balance.currency, locale });
+  const money = (amount: number): string => kit.moneyIn(amount, balance.currency);
   return balance.available === null
     ? m.sourceBalance(money(balance.current))
     : m.sourceAvailable(money(balance.available));
 }
 
+/** What the form gets from the first load instead of importing it. */
+export interface TopUpFormKit {
+  /** An amount in the top-up's currency, in the provider's locale. */
+  money: (amount: number) => string;
+  /** An amount in another currency (a bank's balance), in the provider's locale. */
+  moneyIn: (amount: number, currency: string) => string;
+  /** A source as the person knows it ("Everyday Checking ••4321"). */
+  nameOf: (source: TopUpSource) => string;
+  /** The Intl tag of the provider's locale, for the amount field's number format. */
+  intlLocale: string;
+  /** The longest description (`TOP_UP_DESCRIPTION_MAX_LENGTH`). */
+  descriptionMax: number;
+  /** A catalog's words in the provider's locale (`messagesFor`, bound to it). */
+  words: <T>(ref: MessageRef<T>) => T;
+}
+
 export interface TopUpFormProps {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
-  money: (amount: number) => string;
-  locale: PurseLocale;
+  kit: TopUpFormKit;
   /** The card title's id: the form is labelled by it. */
   titleId: string;
 }
 
-export function TopUpForm(props: TopUpFormProps): ReactNode {
-  const { topUp, m, money, locale, titleId } = props;
+export default function TopUpForm(props: TopUpFormProps): ReactNode {
+  const { topUp, kit, titleId } = props;
+  const m = kit.words(topUpFormText);
+  const { money } = kit;
   const { ids, values, errors } = topUp;
-  const affix = currencyAffix(locale, topUp.currency);
+  const affix = currencyAffix(kit.intlLocale, topUp.currency);
   const errorText = (field: TopUpField): string | null => {
     const error = errors[field];
     return error ? fieldErrorText(error, m, money, affix.example) : null;
@@ -89,10 +109,10 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
           return (
             <label key={source.id} data-slot="source" data-checked={radio.checked || undefined}>
               <input {...radio} />
-              <span data-slot="source-name">{sourceName(source, m)}</span>
+              <span data-slot="source-name">{kit.nameOf(source)}</span>
               <SourceDetail source={source} m={m} />
               <span data-slot="source-balance" className="purse-Muted">
-                {balanceText(source, m, locale)}
+                {balanceText(source, m, kit)}
               </span>
             </label>
           );
@@ -120,7 +140,7 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
         <p id={ids.amountHint} data-slot="hint">
           {m.amountHint(money(topUp.minAmount), money(topUp.maxAmount))}
         </p>
-        <QuickAmounts topUp={topUp} m={m} locale={locale} />
+        <QuickAmounts topUp={topUp} m={m} intlLocale={kit.intlLocale} />
         {amountError ? (
           <p id={ids.amountError} data-slot="error">
             {amountError}
@@ -128,15 +148,15 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
         ) : null}
       </div>
 
-      <BalanceWarning topUp={topUp} m={m} money={money} error={errorText('acknowledged')} />
+      <BalanceWarning topUp={topUp} m={m} kit={kit} error={errorText('acknowledged')} />
 
       <div className="purse-Field" data-slot="description-field">
         <label htmlFor={ids.description}>
           {m.descriptionLabel} <span data-slot="optional">{m.optional}</span>
         </label>
-        <input {...topUp.getDescriptionInputProps()} maxLength={TOP_UP_DESCRIPTION_MAX_LENGTH} />
+        <input {...topUp.getDescriptionInputProps()} maxLength={kit.descriptionMax} />
         <p id={ids.descriptionHint} data-slot="hint">
-          {m.descriptionCount(values.description.length, TOP_UP_DESCRIPTION_MAX_LENGTH)}
+          {m.descriptionCount(values.description.length, kit.descriptionMax)}
         </p>
         {descriptionError ? (
           <p id={ids.descriptionError} data-slot="error">
@@ -167,18 +187,18 @@ export function TopUpForm(props: TopUpFormProps): ReactNode {
 /** The amount is more than the bank's known available balance: say so and ask to go on. */
 function BalanceWarning(props: {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
-  money: (amount: number) => string;
+  m: TopUpFormMessages;
+  kit: TopUpFormKit;
   error: string | null;
 }): ReactNode {
-  const { topUp, m, money, error } = props;
+  const { topUp, m, kit, error } = props;
   const warning = topUp.balanceWarning;
   if (!warning || !topUp.source) return null;
   return (
     <div className="purse-Alert" data-tone="warning" data-slot="balance-warning">
       <div id={topUp.ids.warning}>
         <strong>{m.balanceWarningTitle}</strong>{' '}
-        <span>{m.balanceWarningBody(money(warning.available), sourceName(topUp.source, m))}</span>
+        <span>{m.balanceWarningBody(kit.money(warning.available), kit.nameOf(topUp.source))}</span>
       </div>
       <div data-slot="acknowledge">
         <input {...topUp.getAcknowledgeCheckboxProps()} />
@@ -194,7 +214,7 @@ function BalanceWarning(props: {
 }
 
 /** Under a source's name: its bank ("StripeBank") when the account has a name, else its type. */
-function SourceDetail(props: { source: TopUpSource; m: TopUpMessages }): ReactNode {
+function SourceDetail(props: { source: TopUpSource; m: TopUpFormMessages }): ReactNode {
   const { source, m } = props;
   const detail =
     source.accountName && source.bankName
@@ -212,10 +232,10 @@ function SourceDetail(props: { source: TopUpSource; m: TopUpMessages }): ReactNo
 /** One-tap amounts ($50, $100, $250): each fills the amount field. */
 function QuickAmounts(props: {
   topUp: UseTopUpResult;
-  m: TopUpMessages;
-  locale: PurseLocale;
+  m: TopUpFormMessages;
+  intlLocale: string;
 }): ReactNode {
-  const { topUp, m, locale } = props;
+  const { topUp, m, intlLocale } = props;
   if (topUp.quickAmounts.length === 0) return null;
   return (
     <div
@@ -230,7 +250,7 @@ function QuickAmounts(props: {
           className="purse-Button"
           data-variant="secondary"
         >
-          {wholeMoney(amount, locale, topUp.currency)}
+          {wholeMoney(amount, intlLocale, topUp.currency)}
         </button>
       ))}
     </div>

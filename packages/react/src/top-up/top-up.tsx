@@ -1,9 +1,16 @@
-import { formatMoney, resolveIntlLocale, type TopUp as TopUpResource } from '@purse/core';
+import {
+  TOP_UP_DESCRIPTION_MAX_LENGTH,
+  formatMoney,
+  resolveIntlLocale,
+  type TopUp as TopUpResource,
+  type TopUpSource,
+} from '@purse/core';
 import {
   Suspense,
   lazy,
   useEffect,
   useId,
+  useReducer,
   useRef,
   type ComponentPropsWithoutRef,
   type ReactNode,
@@ -11,13 +18,14 @@ import {
   type RefObject,
 } from 'react';
 import { commonText, type CommonMessages } from '../i18n/catalog.js';
-import { messagesFor } from '../i18n/locale-packs.js';
+import { messagesFor, type MessageRef } from '../i18n/locale-packs.js';
 import { describeError, useMessages } from '../i18n/use-messages.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
 import { topUpText, type TopUpMessages } from './messages.js';
 import { sourceName } from './source-name.js';
-import { TopUpForm } from './top-up-form.js';
+import type { TopUpFormKit } from './top-up-form.js';
+import { TopUpFormBoundary, lazyTopUpForm, loadTopUpForm } from './top-up-form-loader.js';
 import type * as Steps from './top-up-steps.js';
 import type { TopUpStepProps, TopUpTrackerActions } from './top-up-steps.js';
 import { useTopUp, type TopUpFormStatus, type UseTopUpOptions } from './use-top-up.js';
@@ -101,14 +109,16 @@ function FormBody(props: {
   topUp: ReturnType<typeof useTopUp>;
   m: TopUpMessages;
   common: CommonMessages;
-  money: (amount: number) => string;
+  kit: TopUpFormKit;
   titleId: string;
   linkSlot: ReactNode;
   onLinkRequest: (() => void) | undefined;
 }): ReactNode {
   const { topUp, m, common } = props;
-  const { locale } = usePurseContext('TopUp');
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const editing = topUp.state.status === 'editing';
+  // The form downloads at once, in parallel with the sources request.
+  useEffect(() => void loadTopUpForm().catch(() => undefined), []);
   useEffect(() => {
     if (editing) void loadSteps().catch(() => undefined);
   }, [editing]);
@@ -125,11 +135,15 @@ function FormBody(props: {
           ) : null)}
       </div>
     );
-  if (editing)
-    return (
-      <TopUpForm topUp={topUp} m={m} money={props.money} locale={locale} titleId={props.titleId} />
-    );
-  return <Loading label={common.loading} />;
+  if (!editing) return <Loading label={common.loading} />;
+  const Form = lazyTopUpForm();
+  return (
+    <TopUpFormBoundary common={common} onRetry={rerender}>
+      <Suspense fallback={<Loading label={common.loading} />}>
+        <Form topUp={topUp} kit={props.kit} titleId={props.titleId} />
+      </Suspense>
+    </TopUpFormBoundary>
+  );
 }
 
 function Loading(props: { label: string }): ReactNode {
@@ -184,8 +198,12 @@ function TopUpRender(props: TopUpProps): ReactNode {
     quickAmounts,
     onSuccess,
   });
-  const money = (amount: number): string =>
-    formatMoney(amount, { currency: topUp.currency, locale });
+  const moneyIn = (amount: number, currency: string): string =>
+    formatMoney(amount, { currency, locale });
+  const money = (amount: number): string => moneyIn(amount, topUp.currency);
+  const intlLocale = resolveIntlLocale(locale);
+  const nameOf = (source: TopUpSource): string => sourceName(source, m);
+  const words = <T,>(ref: MessageRef<T>): T => messagesFor(ref, locale);
   const id = useId();
   const refs = {
     reviewHeading: useRef<HTMLHeadingElement>(null),
@@ -215,7 +233,14 @@ function TopUpRender(props: TopUpProps): ReactNode {
           topUp={topUp}
           m={m}
           common={common}
-          money={money}
+          kit={{
+            money,
+            moneyIn,
+            nameOf,
+            intlLocale,
+            descriptionMax: TOP_UP_DESCRIPTION_MAX_LENGTH,
+            words,
+          }}
           titleId={`${id}-title`}
           linkSlot={linkSlot}
           onLinkRequest={onLinkRequest}
@@ -227,9 +252,9 @@ function TopUpRender(props: TopUpProps): ReactNode {
             topUp={topUp}
             common={common}
             money={money}
-            words={(ref) => messagesFor(ref, locale)}
-            intlLocale={resolveIntlLocale(locale)}
-            nameOf={(source) => sourceName(source, m)}
+            words={words}
+            intlLocale={intlLocale}
+            nameOf={nameOf}
             describe={(error) => describeError(error, common)}
             destinationName={destinationName}
             reviewId={`${id}-review`}
