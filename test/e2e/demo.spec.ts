@@ -110,7 +110,8 @@ test('3. the spending chart shows 90 days; weekly and daily buckets; the table h
   await page.getByRole('link', { name: 'Spending' }).click();
   const chart = page.locator('.purse-SpendingChart');
   await expect(chart).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
-  await expect(chart.getByText(/Last 90 days/)).toBeVisible();
+  // Weekly bars cover whole weeks, so the period says so rather than "Last 90 days".
+  await expect(chart.locator('[data-slot="period"]')).toHaveText(/^Whole weeks · /);
   await expect(chart.getByRole('radio', { name: '90 days' })).toBeChecked();
 
   await chart.getByRole('button', { name: 'Show as table' }).click();
@@ -118,6 +119,7 @@ test('3. the spending chart shows 90 days; weekly and daily buckets; the table h
   await expect(table).toBeVisible();
   const weeklyRows = await table.locator('tbody tr').count();
   await chart.getByRole('radio', { name: 'Daily' }).check();
+  await expect(chart.locator('[data-slot="period"]')).toHaveText(/^Last 90 days · /);
   await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(weeklyRows);
   const dailyRows = await table.locator('tbody tr').count();
   await chart.getByRole('radio', { name: 'Weekly' }).check();
