@@ -48,6 +48,7 @@ function SpendingChartRender(props: SpendingChartProps): ReactNode {
   const {
     accountId,
     accountIds,
+    otherAccountIds,
     range,
     defaultRange,
     onRangeChange,
@@ -67,6 +68,7 @@ function SpendingChartRender(props: SpendingChartProps): ReactNode {
   const spending = useSpending({
     accountId,
     accountIds,
+    otherAccountIds,
     range,
     defaultRange,
     onRangeChange,
