@@ -361,3 +361,67 @@ export const NothingPendingGerman: Story = {
     await expect(await canvas.findByText(/· nichts ausstehend$/)).toBeVisible();
   },
 };
+
+const CARD = 'fca_fixture_card';
+const allPosted = history.map((t) =>
+  t.status === 'pending' ? { ...t, status: 'posted' as const, postedAt: t.transactedAt } : t,
+);
+
+/**
+ * The default account (checking) has nothing pending; yesterday's card payments are pending on
+ * the credit card. The chart keeps the account the person knows and says where the pending is.
+ */
+export const PendingOnAnotherAccount: Story = {
+  args: { otherAccountIds: [CHECKING, CARD] },
+  parameters: {
+    purse: {
+      client: client({
+        accounts: [
+          fixtureAccount(),
+          fixtureAccount({
+            id: CARD,
+            displayName: 'Rewards Credit Card',
+            last4: '1881',
+            category: 'credit',
+            subcategory: 'credit_card',
+          }),
+        ],
+        transactions: {
+          [CHECKING]: allPosted,
+          [CARD]: [
+            {
+              id: 'fctxn_card_dinner',
+              currency: 'usd',
+              updated: FIXTURE_NOW,
+              accountId: CARD,
+              amount: -42_10,
+              description: 'SQ *BLUE BOTTLE COFFEE',
+              status: 'pending',
+              transactedAt: FIXTURE_NOW - DAY,
+              postedAt: null,
+              voidAt: null,
+            },
+          ],
+        },
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText('$42.10 pending on Rewards Credit Card ••1881'),
+    ).toBeVisible();
+    await expect(canvas.getByText(/· nothing pending$/)).toBeVisible();
+  },
+};
+
+export const PendingOnAnotherAccountFrench: Story = {
+  ...PendingOnAnotherAccount,
+  globals: { locale: 'fr' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(/^42,10\s\$US en attente sur Rewards Credit Card ••1881$/),
+    ).toBeVisible();
+  },
+};
