@@ -508,25 +508,18 @@ describe('SpendingChart: pending on another account', () => {
     expect(client.calls.slice(before)).toEqual([]);
   });
 
-  it('says it in German and French', async () => {
-    const de = renderChart(twoAccounts(), { otherAccountIds: [CARD] }, { locale: 'de' });
+  it.each([
+    ['de', 'Ausgaben', '42,10 $ ausstehend auf Rewards Credit Card ••1881'],
+    ['fr', 'Dépenses', '42,10 $US en attente sur Rewards Credit Card ••1881'],
+  ])('says it in %s', async (locale, title, said) => {
+    renderChart(twoAccounts(), { otherAccountIds: [CARD] }, { locale });
     await waitFor(() =>
       expect(
         screen
-          .getByRole('region', { name: 'Ausgaben' })
+          .getByRole('region', { name: title })
           .querySelector('[data-slot="pending-elsewhere"]')
           ?.textContent.replace(/\s/g, ' '),
-      ).toBe('42,10 $ ausstehend auf Rewards Credit Card ••1881'),
-    );
-    de.unmount();
-    renderChart(twoAccounts(), { otherAccountIds: [CARD] }, { locale: 'fr' });
-    await waitFor(() =>
-      expect(
-        screen
-          .getByRole('region', { name: 'Dépenses' })
-          .querySelector('[data-slot="pending-elsewhere"]')
-          ?.textContent.replace(/\s/g, ' '),
-      ).toBe('42,10 $US en attente sur Rewards Credit Card ••1881'),
+      ).toBe(said),
     );
   });
 });
