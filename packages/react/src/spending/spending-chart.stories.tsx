@@ -141,6 +141,14 @@ export const WithMoneyIn: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('switch', { name: 'Include money in' })).toBeChecked();
     await expect(await canvas.findByText(/\$[\d,.]+ in$/)).toBeVisible();
+    // A second stack is drawn for money in.
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelectorAll(
+          '[data-slot="plot"] path.recharts-rectangle[fill="var(--purse-chart-inflow)"]',
+        ).length,
+      ).toBeGreaterThan(0),
+    );
   },
 };
 
@@ -151,6 +159,11 @@ export const PendingHeavy: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/ pending$/)).toBeVisible();
+    // Drawn: posted bars, with the pending part hatched on top.
+    const bars = (fill: string) =>
+      canvasElement.querySelectorAll(`[data-slot="plot"] path.recharts-rectangle[fill${fill}]`);
+    await waitFor(() => expect(bars('="var(--purse-chart-outflow)"').length).toBeGreaterThan(0));
+    await expect(bars('$="-out)"').length).toBeGreaterThan(0);
   },
 };
 
