@@ -141,6 +141,17 @@ export const WithMoneyIn: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('switch', { name: 'Include money in' })).toBeChecked();
     await expect(await canvas.findByText(/\$[\d,.]+ in$/)).toBeVisible();
+    // The legend's swatches: money in has its own colour; pending is hatched.
+    const swatch = (series: string): CSSStyleDeclaration => {
+      const el = canvasElement.querySelector(
+        `[data-slot="legend"] [data-series="${series}"] [data-slot="swatch"]`,
+      );
+      if (!el) throw new Error(`no ${series} swatch`);
+      return getComputedStyle(el);
+    };
+    await expect(swatch('pending').backgroundImage).toContain('repeating-linear-gradient');
+    await expect(swatch('inflow').backgroundImage).toBe('none');
+    await expect(swatch('inflow').backgroundColor).not.toBe(swatch('posted').backgroundColor);
     // A second stack is drawn for money in.
     await waitFor(() =>
       expect(
