@@ -155,9 +155,8 @@ export const WithMoneyIn: Story = {
     // A second stack is drawn for money in.
     await waitFor(() =>
       expect(
-        canvasElement.querySelectorAll(
-          '[data-slot="plot"] path.recharts-rectangle[fill="var(--purse-chart-inflow)"]',
-        ).length,
+        canvasElement.querySelectorAll('[data-slot="plot"] path[fill="var(--purse-chart-inflow)"]')
+          .length,
       ).toBeGreaterThan(0),
     );
   },
@@ -172,7 +171,7 @@ export const PendingHeavy: Story = {
     await expect(await canvas.findByText(/ pending$/)).toBeVisible();
     // Drawn: posted bars, with the pending part hatched on top.
     const bars = (fill: string) =>
-      canvasElement.querySelectorAll(`[data-slot="plot"] path.recharts-rectangle[fill${fill}]`);
+      canvasElement.querySelectorAll(`[data-slot="plot"] path[fill${fill}]`);
     await waitFor(() => expect(bars('="var(--purse-chart-outflow)"').length).toBeGreaterThan(0));
     await expect(bars('$="-out)"').length).toBeGreaterThan(0);
   },
