@@ -40,7 +40,15 @@ export function SpendingPage({ t }: { t: DemoMessages }): ReactNode {
           <LinkBankAccount>{t.linkBank}</LinkBankAccount>
         </div>
       ) : null}
-      {accountId ? <SpendingChart key={accountId} accountId={accountId} headingLevel={2} /> : null}
+      {accountId ? (
+        <SpendingChart
+          key={accountId}
+          accountId={accountId}
+          // Pending elsewhere is said on the card, and picking another account asks nothing.
+          otherAccountIds={accounts.map((a) => a.id)}
+          headingLevel={2}
+        />
+      ) : null}
     </div>
   );
 }

@@ -27,8 +27,11 @@ export {
   accountsWithoutPermission,
   spendingCurrency,
   spendingState,
+  spendingOf,
   spendingSummary,
 } from './spending-state.js';
+export { pendingElsewhere } from './pending-elsewhere.js';
+export type { PendingElsewhere } from './pending-elsewhere.js';
 export type {
   SpendingSlotPhase,
   SpendingSlotSnapshot,

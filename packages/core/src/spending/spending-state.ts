@@ -3,7 +3,7 @@
  * (range, bucket size, money in): one state for all the accounts summed together.
  */
 import type { PurseError } from '../contract/errors.js';
-import type { BankTransaction } from '../contract/types.js';
+import type { BankTransaction, LinkedAccount } from '../contract/types.js';
 import {
   aggregateSpending,
   type SpendingBucketSize,
@@ -43,6 +43,10 @@ export interface SpendingSlotSnapshot {
   /** A newer refresh is being applied, or one is pending at the bank. */
   updating: boolean;
   error: PurseError | null;
+  /** Whether a page of this account has arrived. */
+  hasData: boolean;
+  /** The account as last read (its name, its refreshes); null before the first read. */
+  account: LinkedAccount | null;
 }
 
 export interface SpendingStoreSnapshot {
@@ -128,4 +132,23 @@ export function accountsWithoutPermission(snapshot: SpendingStoreSnapshot): stri
   return snapshot.slots
     .filter((slot) => slot.phase === 'permission_missing')
     .map((slot) => slot.accountId);
+}
+
+/**
+ * The part of a snapshot about `accountIds` alone: a store may load more accounts than a view
+ * shows (the others' pending is said on the card, and showing one of them needs no request).
+ * Returns `snapshot` itself when it holds only those accounts.
+ */
+export function spendingOf(
+  snapshot: SpendingStoreSnapshot,
+  accountIds: readonly string[],
+): SpendingStoreSnapshot {
+  const shown = new Set(accountIds);
+  if (snapshot.slots.every((slot) => shown.has(slot.accountId))) return snapshot;
+  const slots = snapshot.slots.filter((slot) => shown.has(slot.accountId));
+  return {
+    slots,
+    transactions: snapshot.transactions.filter((t) => shown.has(t.accountId)),
+    hasData: slots.some((slot) => slot.hasData),
+  };
 }

@@ -11,6 +11,11 @@ export interface SpendingMessages {
   moneyIn: (amount: string) => string;
   /** `Nothing pending`: said so that an empty pending total is not mistaken for "not shown". */
   pendingNone: string;
+  /**
+   * Pending money out on a linked account the card does not show: `$42.10 pending on Rewards
+   * Credit Card ••1881` (`account` is its name and last digits).
+   */
+  pendingOn: (amount: string, account: string) => string;
   /** `Last 90 days · Dec 11, 2025 – Mar 10, 2026` */
   period: (days: number, dates: string) => string;
   /** Weekly bars start on a whole week: `Whole weeks · Oct 25 – Nov 25, 2026` */
@@ -67,6 +72,7 @@ const en: SpendingMessages = {
   pending: (amount) => `${amount} pending`,
   moneyIn: (amount) => `${amount} in`,
   pendingNone: 'nothing pending',
+  pendingOn: (amount, account) => `${amount} pending on ${account}`,
   period: (days, dates) => `Last ${days} days · ${dates}`,
   periodWeeks: (dates) => `Whole weeks · ${dates}`,
   excludedNote: (count, amount) =>
@@ -126,6 +132,7 @@ export const spendingMessagesDe: SpendingMessages = {
   pending: (amount) => `${amount} ausstehend`,
   moneyIn: (amount) => `${amount} eingegangen`,
   pendingNone: 'nichts ausstehend',
+  pendingOn: (amount, account) => `${amount} ausstehend auf ${account}`,
   period: (days, dates) => `Letzte ${days} Tage · ${dates}`,
   periodWeeks: (dates) => `Ganze Wochen · ${dates}`,
   excludedNote: (count, amount) =>
@@ -190,6 +197,7 @@ export const spendingMessagesFr: SpendingMessages = {
   pending: (amount) => `${amount} en attente`,
   moneyIn: (amount) => `${amount} reçus`,
   pendingNone: 'rien en attente',
+  pendingOn: (amount, account) => `${amount} en attente sur ${account}`,
   period: (days, dates) => `${days} derniers jours · ${dates}`,
   periodWeeks: (dates) => `Semaines entières · ${dates}`,
   excludedNote: (count, amount) =>

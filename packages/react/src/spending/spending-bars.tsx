@@ -86,6 +86,42 @@ function BarsTooltip(props: {
   );
 }
 
+/**
+ * One stack: posted bars with the pending part on top, hatched (`Hatch` `${uid}-${series}`).
+ * An array, not a component: the chart looks for its `Bar`s among its children.
+ */
+function stackBars(
+  series: 'out' | 'in',
+  uid: string,
+  posted: string,
+  pending: string,
+): ReactNode[] {
+  const color = `var(--purse-chart-${series === 'out' ? 'outflow' : 'inflow'})`;
+  return [
+    <Bar
+      key="posted"
+      dataKey={`${series}Posted`}
+      name={posted}
+      stackId={series}
+      fill={color}
+      isAnimationActive={false}
+      maxBarSize={28}
+    />,
+    <Bar
+      key="pending"
+      dataKey={`${series}Pending`}
+      name={pending}
+      stackId={series}
+      fill={`url(#${uid}-${series})`}
+      stroke={color}
+      strokeWidth={1}
+      radius={[3, 3, 0, 0]}
+      isAnimationActive={false}
+      maxBarSize={28}
+    />,
+  ];
+}
+
 export default function SpendingBars(props: SpendingBarsProps): ReactNode {
   const { data, includeInflow, formatAxis, formatExact, labels } = props;
   // Pattern ids go into `url(#…)`: keep them to safe characters.
@@ -152,48 +188,8 @@ export default function SpendingBars(props: SpendingBarsProps): ReactNode {
           />
         )}
       />
-      <Bar
-        dataKey="outPosted"
-        name={labels.posted}
-        stackId="out"
-        fill="var(--purse-chart-outflow)"
-        isAnimationActive={false}
-        maxBarSize={28}
-      />
-      <Bar
-        dataKey="outPending"
-        name={labels.pending}
-        stackId="out"
-        fill={`url(#${uid}-out)`}
-        stroke="var(--purse-chart-outflow)"
-        strokeWidth={1}
-        radius={[3, 3, 0, 0]}
-        isAnimationActive={false}
-        maxBarSize={28}
-      />
-      {includeInflow ? (
-        <Bar
-          dataKey="inPosted"
-          name={labels.inflow}
-          stackId="in"
-          fill="var(--purse-chart-inflow)"
-          isAnimationActive={false}
-          maxBarSize={28}
-        />
-      ) : null}
-      {includeInflow ? (
-        <Bar
-          dataKey="inPending"
-          name={labels.inflowPending}
-          stackId="in"
-          fill={`url(#${uid}-in)`}
-          stroke="var(--purse-chart-inflow)"
-          strokeWidth={1}
-          radius={[3, 3, 0, 0]}
-          isAnimationActive={false}
-          maxBarSize={28}
-        />
-      ) : null}
+      {stackBars('out', uid, labels.posted, labels.pending)}
+      {includeInflow ? stackBars('in', uid, labels.inflow, labels.inflowPending) : null}
     </BarChart>
   );
 }

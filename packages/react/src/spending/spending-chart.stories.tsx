@@ -141,6 +141,24 @@ export const WithMoneyIn: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('switch', { name: 'Include money in' })).toBeChecked();
     await expect(await canvas.findByText(/\$[\d,.]+ in$/)).toBeVisible();
+    // The legend's swatches: money in has its own colour; pending is hatched.
+    const swatch = (series: string): CSSStyleDeclaration => {
+      const el = canvasElement.querySelector(
+        `[data-slot="legend"] [data-series="${series}"] [data-slot="swatch"]`,
+      );
+      if (!el) throw new Error(`no ${series} swatch`);
+      return getComputedStyle(el);
+    };
+    await expect(swatch('pending').backgroundImage).toContain('repeating-linear-gradient');
+    await expect(swatch('inflow').backgroundImage).toBe('none');
+    await expect(swatch('inflow').backgroundColor).not.toBe(swatch('posted').backgroundColor);
+    // A second stack is drawn for money in.
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelectorAll('[data-slot="plot"] path[fill="var(--purse-chart-inflow)"]')
+          .length,
+      ).toBeGreaterThan(0),
+    );
   },
 };
 
@@ -151,6 +169,11 @@ export const PendingHeavy: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/ pending$/)).toBeVisible();
+    // Drawn: posted bars, with the pending part hatched on top.
+    const bars = (fill: string) =>
+      canvasElement.querySelectorAll(`[data-slot="plot"] path[fill${fill}]`);
+    await waitFor(() => expect(bars('="var(--purse-chart-outflow)"').length).toBeGreaterThan(0));
+    await expect(bars('$="-out)"').length).toBeGreaterThan(0);
   },
 };
 
@@ -359,5 +382,69 @@ export const NothingPendingGerman: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/· nichts ausstehend$/)).toBeVisible();
+  },
+};
+
+const CARD = 'fca_fixture_card';
+const allPosted = history.map((t) =>
+  t.status === 'pending' ? { ...t, status: 'posted' as const, postedAt: t.transactedAt } : t,
+);
+
+/**
+ * The default account (checking) has nothing pending; yesterday's card payments are pending on
+ * the credit card. The chart keeps the account the person knows and says where the pending is.
+ */
+export const PendingOnAnotherAccount: Story = {
+  args: { otherAccountIds: [CHECKING, CARD] },
+  parameters: {
+    purse: {
+      client: client({
+        accounts: [
+          fixtureAccount(),
+          fixtureAccount({
+            id: CARD,
+            displayName: 'Rewards Credit Card',
+            last4: '1881',
+            category: 'credit',
+            subcategory: 'credit_card',
+          }),
+        ],
+        transactions: {
+          [CHECKING]: allPosted,
+          [CARD]: [
+            {
+              id: 'fctxn_card_dinner',
+              currency: 'usd',
+              updated: FIXTURE_NOW,
+              accountId: CARD,
+              amount: -42_10,
+              description: 'SQ *BLUE BOTTLE COFFEE',
+              status: 'pending',
+              transactedAt: FIXTURE_NOW - DAY,
+              postedAt: null,
+              voidAt: null,
+            },
+          ],
+        },
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText('$42.10 pending on Rewards Credit Card ••1881'),
+    ).toBeVisible();
+    await expect(canvas.getByText(/· nothing pending$/)).toBeVisible();
+  },
+};
+
+export const PendingOnAnotherAccountFrench: Story = {
+  ...PendingOnAnotherAccount,
+  globals: { locale: 'fr' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText(/^42,10\s\$US en attente sur Rewards Credit Card ••1881$/),
+    ).toBeVisible();
   },
 };

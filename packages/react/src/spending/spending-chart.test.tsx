@@ -451,6 +451,79 @@ describe('SpendingChart: what it shows', () => {
   });
 });
 
+describe('SpendingChart: pending on another account', () => {
+  const CARD = 'fca_fixture_card';
+  const cardAccount = fixtureAccount({
+    id: CARD,
+    displayName: 'Rewards Credit Card',
+    last4: '1881',
+    category: 'credit',
+    subcategory: 'credit_card',
+  });
+  const onCard = (id: string, daysAgo: number, amount: number, description: string) => ({
+    ...txn(id, daysAgo, amount, description, 'pending'),
+    accountId: CARD,
+  });
+  const twoAccounts = (): FixturePurseClient =>
+    fixture({
+      accounts: [fixtureAccount(), cardAccount],
+      transactions: {
+        [ACCOUNT]: history(),
+        [CARD]: [
+          onCard('fctxn_card_dinner', 1, -42_10, 'SQ *BLUE BOTTLE COFFEE'),
+          // A card payment received is not spending; nothing of it is said.
+          onCard('fctxn_card_payment', 2, 500_00, 'PAYMENT - THANK YOU'),
+        ],
+      },
+    });
+  const elsewhere = (): string[] =>
+    [...card().querySelectorAll('[data-slot="pending-elsewhere"]')].map((p) =>
+      p.textContent.replace(/\s/g, ' '),
+    );
+
+  it('says where pending money out on another linked account is, without counting it', async () => {
+    const client = twoAccounts();
+    renderChart(client, { otherAccountIds: [ACCOUNT, CARD] });
+    await ready();
+    await waitFor(() =>
+      expect(elsewhere()).toEqual(['$42.10 pending on Rewards Credit Card ••1881']),
+    );
+    // The card's totals are the checking account's alone.
+    expect(totals()).toBe('$292.50 spent · $45.00 pending');
+  });
+
+  it('shows the other account next without asking the server again (the demo’s account picker)', async () => {
+    const client = twoAccounts();
+    const { rerender } = renderChart(client, { otherAccountIds: [ACCOUNT, CARD] });
+    await ready();
+    const before = client.calls.length;
+    rerender(
+      <PurseProvider client={client} live={false}>
+        <SpendingChart key={CARD} accountId={CARD} otherAccountIds={[ACCOUNT, CARD]} />
+      </PurseProvider>,
+    );
+    await waitFor(() => expect(totals()).toBe('$0.00 spent · $42.10 pending'));
+    // Seen from the card, checking's $45.00 pending is the one said elsewhere.
+    expect(elsewhere()).toEqual(['$45.00 pending on Everyday Checking ••6789']);
+    expect(client.calls.slice(before)).toEqual([]);
+  });
+
+  it.each([
+    ['de', 'Ausgaben', '42,10 $ ausstehend auf Rewards Credit Card ••1881'],
+    ['fr', 'Dépenses', '42,10 $US en attente sur Rewards Credit Card ••1881'],
+  ])('says it in %s', async (locale, title, said) => {
+    renderChart(twoAccounts(), { otherAccountIds: [CARD] }, { locale });
+    await waitFor(() =>
+      expect(
+        screen
+          .getByRole('region', { name: title })
+          .querySelector('[data-slot="pending-elsewhere"]')
+          ?.textContent.replace(/\s/g, ' '),
+      ).toBe(said),
+    );
+  });
+});
+
 describe('SpendingChart: staying fresh', () => {
   it('fetches only what a new refresh changed and merges it (pending → posted)', async () => {
     const transactions = { [ACCOUNT]: history() };

@@ -40,48 +40,44 @@ function LiveView(props: LiveViewProps): ReactNode {
   return <live.SpendingViewContent {...rest} rootRef={rootRef} kit={kit} />;
 }
 
+type ChartViewProps = Omit<LiveViewProps, 'spending' | 'rootRef'>;
+
+/**
+ * Which of the chart's props are `useSpending`'s (the rest go to the card). A record, not a
+ * list: an option added to `UseSpendingOptions` and not here fails to typecheck.
+ */
+const HOOK_OPTIONS: Record<keyof UseSpendingOptions, true> = {
+  accountId: true,
+  accountIds: true,
+  otherAccountIds: true,
+  range: true,
+  defaultRange: true,
+  onRangeChange: true,
+  bucket: true,
+  defaultBucket: true,
+  onBucketChange: true,
+  includeInflow: true,
+  defaultIncludeInflow: true,
+  onIncludeInflowChange: true,
+  topMerchants: true,
+  timeZone: true,
+  currency: true,
+  defaultView: true,
+};
+
 /**
  * Spending for one linked account (or several): totals, a bar chart per day, week or month,
  * top merchants, and a table with the same figures. See `useSpending` for the data behaviour.
  */
 function SpendingChartRender(props: SpendingChartProps): ReactNode {
-  const {
-    accountId,
-    accountIds,
-    range,
-    defaultRange,
-    onRangeChange,
-    bucket,
-    defaultBucket,
-    onBucketChange,
-    includeInflow,
-    defaultIncludeInflow,
-    onIncludeInflowChange,
-    topMerchants,
-    timeZone,
-    currency,
-    defaultView,
-    ref,
-    ...viewProps
-  } = props;
-  const spending = useSpending({
-    accountId,
-    accountIds,
-    range,
-    defaultRange,
-    onRangeChange,
-    bucket,
-    defaultBucket,
-    onBucketChange,
-    includeInflow,
-    defaultIncludeInflow,
-    onIncludeInflowChange,
-    topMerchants,
-    timeZone,
-    currency,
-    defaultView,
-  });
-  return <LiveView spending={spending} rootRef={ref} {...viewProps} />;
+  const { ref, ...rest } = props;
+  const options: Record<string, unknown> = {};
+  const viewProps: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    (Object.hasOwn(HOOK_OPTIONS, key) ? options : viewProps)[key] = value;
+  }
+  const spending = useSpending(options);
+  return <LiveView spending={spending} rootRef={ref} {...(viewProps as ChartViewProps)} />;
 }
 
 /** SpendingChart; accepts a `ref` to its root element on React 18 and 19. */

@@ -1,5 +1,5 @@
 /** The card's heading, its chart/table toggle, and the totals and period lines. */
-import type { SpendingSummary } from '@purse/core';
+import type { LinkedAccount, SpendingSummary } from '@purse/core';
 import type { ReactNode, Ref } from 'react';
 import type { SpendingMessages } from './messages.js';
 import type { SpendingFormats } from './spending-formats.js';
@@ -16,6 +16,13 @@ function withAmount(template: (amount: string) => string, amount: ReactNode): Re
       {after}
     </>
   );
+}
+
+/** An account as the person knows it: "Rewards Credit Card ••1881". */
+function accountLabel(account: LinkedAccount | null, accountId: string): string {
+  if (!account) return accountId;
+  const name = account.displayName ?? account.institution;
+  return account.last4 ? `${name} ••${account.last4}` : name;
 }
 
 export interface SpendingHeaderProps {
@@ -74,6 +81,11 @@ export function SpendingHeader(props: SpendingHeaderProps): ReactNode {
               </span>
             ) : null}
           </p>
+          {(spending.pendingElsewhere ?? []).map(({ accountId, account, amount }) => (
+            <p key={accountId} className="purse-Muted" data-slot="pending-elsewhere">
+              {t.pendingOn(formats.money(amount), accountLabel(account, accountId))}
+            </p>
+          ))}
           <p className="purse-Muted" data-slot="period" {...spending.getPeriodProps()}>
             {spending.bucket === 'week' ? t.periodWeeks(dates) : t.period(spending.range, dates)}
           </p>

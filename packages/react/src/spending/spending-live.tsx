@@ -5,7 +5,9 @@
  */
 export {
   accountsWithoutPermission,
+  pendingElsewhere,
   spendingCurrency,
+  spendingOf,
   spendingState,
   spendingSummary,
   SpendingStores,

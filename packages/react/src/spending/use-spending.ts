@@ -12,7 +12,12 @@ import {
   type SpendingRange,
 } from '@purse/core';
 // Types only (erased): the code of `@purse/core/spending` is loaded lazily.
-import type { SpendingState, SpendingStore, SpendingStoreSnapshot } from '@purse/core/spending';
+import type {
+  PendingElsewhere,
+  SpendingState,
+  SpendingStore,
+  SpendingStoreSnapshot,
+} from '@purse/core/spending';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { usePurseContext } from '../provider/purse-context.js';
 import {
@@ -31,6 +36,13 @@ export interface UseSpendingOptions {
   accountId?: string | undefined;
   /** Several linked accounts, summed together (with `accountId`, if both are given). */
   accountIds?: readonly string[] | undefined;
+  /**
+   * The user's other linked accounts (those shown may be in it too). Their transactions load
+   * with the shown ones, so that pending money out on them is said on the card ("$42.10 pending
+   * on Rewards Credit Card ••1881") and a view that shows one of them next asks for nothing.
+   * @default none
+   */
+  otherAccountIds?: readonly string[] | undefined;
   /** How many days back to look (controlled); leave it out to let the user choose. */
   range?: SpendingRange | undefined;
   /**
@@ -87,6 +99,8 @@ export interface SpendingData extends SpendingChoices {
   currency: string;
   /** Accounts left out because they did not share their transactions. */
   accountsWithoutPermission: readonly string[];
+  /** Pending money out in the range on `otherAccountIds`, largest first. @default none */
+  pendingElsewhere?: readonly PendingElsewhere[] | undefined;
   /** After `error` or `failed`: tries again. */
   retry: () => void;
 }
@@ -101,7 +115,7 @@ function accountIdsOf(options: UseSpendingOptions): string[] {
 
 const NO_DATA: SpendingStoreSnapshot = { slots: [], transactions: [], hasData: false };
 const LOADING: SpendingState = { status: 'loading', loaded: 0, summary: null };
-const NONE: readonly string[] = [];
+const NONE: readonly never[] = [];
 const noSubscription = (): (() => void) => () => undefined;
 const noData = (): SpendingStoreSnapshot => NO_DATA;
 const nothing = (): void => undefined;
@@ -111,6 +125,8 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
   const { runtime, locale } = ctx;
   const key = accountIdsOf(options).join('\n');
   if (key === '') throw new Error('`useSpending` needs an `accountId` or `accountIds`.');
+  // The store holds the shown accounts and the others (in any order: one store for them all).
+  const storeKey = [...key.split('\n'), ...(options.otherAccountIds ?? [])].join('\n');
 
   const [range, setRange] = useControllableState(
     options.range,
@@ -136,15 +152,16 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
       live
         ? runtime
             .store(live.SpendingStores)
-            .get({ accountIds: key.split('\n'), timeZone, toError: toPurseError })
+            .get({ accountIds: storeKey.split('\n'), timeZone, toError: toPurseError })
         : null,
-    [live, runtime, key, timeZone],
+    [live, runtime, storeKey, timeZone],
   );
   useEffect(() => store?.setRange(range), [store, range]);
   useEffect(() => store?.start(), [store]);
   const subscribe = store?.subscribe ?? noSubscription;
   const getSnapshot = store?.getSnapshot ?? noData;
-  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const all = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const snapshot = useMemo(() => live?.spendingOf(all, key.split('\n')) ?? all, [live, all, key]);
 
   // Summed again only when the transactions or the choices change (not on every status change).
   const { transactions, hasData } = snapshot;
@@ -195,13 +212,28 @@ export function useSpending(options: UseSpendingOptions): UseSpendingResult {
     ctx.reportError(shownError, 'SpendingChart');
   }, [shownError, ctx]);
 
+  const currency = live?.spendingCurrency({ transactions }, only) ?? (only ?? 'usd').toLowerCase();
+  const pendingElsewhere = useMemo(
+    () =>
+      live?.pendingElsewhere(all, key.split('\n'), {
+        range,
+        bucket,
+        includeInflow,
+        now: runtime.client.now(),
+        timeZone,
+        currency,
+      }) ?? NONE,
+    [live, all, key, range, bucket, includeInflow, runtime, timeZone, currency],
+  );
+
   const choices = { range, setRange, bucket, setBucket, includeInflow, setIncludeInflow };
   const getters = useSpendingPropGetters(choices, { defaultView: options.defaultView });
   return {
     state,
     ...choices,
-    currency: live?.spendingCurrency({ transactions }, only) ?? (only ?? 'usd').toLowerCase(),
+    currency,
     accountsWithoutPermission,
+    pendingElsewhere,
     retry: store?.retry ?? nothing,
     ...getters,
   };

@@ -26,6 +26,19 @@ export const phoneStory = (width: 320 | 390) => ({
   globals: { viewport: { value: `phone${String(width)}`, isRotated: false } },
 });
 
+/** Checks that nothing shown inside `phone` reaches past its right edge (no sideways scrolling). */
+export async function expectNothingWider(phone: HTMLElement): Promise<void> {
+  const right = phone.getBoundingClientRect().right + 0.5;
+  const wide = Array.from(phone.querySelectorAll<HTMLElement>('*'))
+    // Visually hidden text (the chart's table for screen readers) is clipped, never seen.
+    .filter((el) => !el.closest('.purse-VisuallyHidden'))
+    .filter(
+      (el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > right,
+    )
+    .map((el) => `${el.tagName.toLowerCase()}${el.dataset.slot ? `[${el.dataset.slot}]` : ''}`);
+  await expect(wide).toEqual([]);
+}
+
 /** Waits until `card` (a `data-state` root) is `state`, then checks nothing sticks out of the phone. */
 export async function expectFitsPhone(
   canvasElement: HTMLElement,
@@ -37,12 +50,5 @@ export async function expectFitsPhone(
   if (!card) throw new Error(`no ${cardSelector}`);
   await waitFor(() => expect(card.dataset.state).toBe(state), { timeout: 5000 });
   await expect(card.scrollWidth).toBeLessThanOrEqual(phone.clientWidth);
-  const right = phone.getBoundingClientRect().right + 0.5;
-  const wide = Array.from(phone.querySelectorAll<HTMLElement>('*'))
-    .filter((el) => !el.closest('.purse-VisuallyHidden'))
-    .filter(
-      (el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > right,
-    )
-    .map((el) => `${el.tagName.toLowerCase()}${el.dataset.slot ? `[${el.dataset.slot}]` : ''}`);
-  await expect(wide).toEqual([]);
+  await expectNothingWider(phone);
 }

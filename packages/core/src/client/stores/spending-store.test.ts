@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PurseError, toPurseError } from '../../contract/errors.js';
 import type { BankTransaction, LinkedAccount, TransactionQuery } from '../../contract/types.js';
 import { spendingWeekStart } from '../../spending/format-spending.js';
-import { spendingState, spendingSummary } from '../../spending/spending-state.js';
+import { pendingElsewhere } from '../../spending/pending-elsewhere.js';
+import { spendingOf, spendingState, spendingSummary } from '../../spending/spending-state.js';
 import { LiveUpdates } from '../live-updates.js';
 import { PurseRuntime } from '../purse-runtime.js';
 import { countingClient, linkedAccount } from '../test-support.js';
@@ -264,5 +265,94 @@ describe('SpendingStore', () => {
     expect(store.getSnapshot().slots.map((s) => s.phase)).toEqual(['ready', 'permission_missing']);
     stop();
     runtime.close();
+  });
+
+  describe('pending on an account the chart does not show', () => {
+    const card = linkedAccount({
+      id: 'fca_card',
+      displayName: 'Rewards Credit Card',
+      last4: '1881',
+      category: 'credit',
+      subcategory: 'credit_card',
+      permissions: ['balances', 'transactions'],
+      transactionRefresh: succeeded('fctxr_card'),
+    });
+    const onCard = (id: string, daysAgo: number, amount: number, description: string) => ({
+      ...txn(id, daysAgo, amount, description),
+      accountId: 'fca_card',
+      status: 'pending' as const,
+      postedAt: null,
+    });
+    const cardHistory = [
+      onCard('fctxn_dinner', 1, -42_10, 'SQ *BLUE BOTTLE COFFEE'),
+      onCard('fctxn_shoes', 2, -80_00, 'AMAZON MKTPLACE PMTS'),
+      // Not spending: a card payment received, and money in.
+      onCard('fctxn_payment', 1, 500_00, 'PAYMENT - THANK YOU'),
+      // Outside a 30-day range.
+      onCard('fctxn_old', 45, -9_99, 'NETFLIX.COM'),
+      { ...onCard('fctxn_posted', 3, -15_00, 'UBER TRIP'), status: 'posted' as const },
+    ];
+    const choices = { range: 30, bucket: 'week', includeInflow: false, now: NOW } as const;
+
+    it('says it on the shown account’s card, counted by the chart’s rules, and switching asks nothing', async () => {
+      const { client, runtime, stores } = setup({
+        accounts: [checking, card],
+        transactions: [...history(), ...cardHistory],
+      });
+      const store = stores.get({ accountIds: ['fca_1', 'fca_card'] });
+      store.setRange(30);
+      const stop = store.start();
+      await settle();
+
+      const snapshot = store.getSnapshot();
+      const shown = spendingOf(snapshot, ['fca_1']);
+      const summary = spendingSummary(shown, choices);
+      // The chart counts the checking account alone: none of the card's pending is in it.
+      expect(summary?.totals.outPending).toBe(0);
+      expect(spendingState(shown, summary)).toMatchObject({ status: 'ready' });
+      const elsewhere = pendingElsewhere(snapshot, ['fca_1'], { ...choices, currency: 'usd' });
+      expect(elsewhere).toEqual([
+        { accountId: 'fca_card', account: card, amount: 42_10 + 80_00, count: 2 },
+      ]);
+      // Seen from the card, the checking account has nothing pending: nothing to say.
+      expect(pendingElsewhere(snapshot, ['fca_card'], { ...choices, currency: 'usd' })).toEqual([]);
+
+      // Showing the card instead is the same store (any order): no request.
+      const before = client.calls.length;
+      expect(stores.get({ accountIds: ['fca_card', 'fca_1'] })).toBe(store);
+      const cardView = spendingOf(store.getSnapshot(), ['fca_card']);
+      expect(spendingSummary(cardView, choices)?.totals.outPending).toBe(42_10 + 80_00);
+      await settle();
+      expect(client.calls.slice(before)).toEqual([]);
+      expect(
+        client.calls.filter((c) => c.startsWith('listTransactions')).map((c) => c.split(' ')[1]),
+      ).toEqual(expect.arrayContaining(['fca_1', 'fca_card']));
+      stop();
+      runtime.close();
+    });
+
+    it('keeps the shown account’s state apart from the others’ (a failing card is not an error on checking)', async () => {
+      const { client, runtime, stores } = setup({
+        accounts: [checking, card],
+        transactions: [...history(), ...cardHistory],
+      });
+      const listTransactions = client.listTransactions;
+      client.listTransactions = (accountId, query) =>
+        accountId === 'fca_card'
+          ? Promise.reject(new PurseError({ code: 'stripe_unavailable', message: 'offline' }))
+          : listTransactions(accountId, query);
+      const store = stores.get({ accountIds: ['fca_1', 'fca_card'] });
+      const stop = store.start();
+      await settle();
+      const snapshot = store.getSnapshot();
+      expect(spendingState(snapshot, spendingSummary(snapshot, choices)).status).toBe('error');
+      const shown = spendingOf(snapshot, ['fca_1']);
+      expect(shown.hasData).toBe(true);
+      expect(spendingState(shown, spendingSummary(shown, choices)).status).toBe('ready');
+      // Nothing known about the card: nothing said.
+      expect(pendingElsewhere(snapshot, ['fca_1'], { ...choices, currency: 'usd' })).toEqual([]);
+      stop();
+      runtime.close();
+    });
   });
 });

@@ -46,6 +46,8 @@ interface Slot {
   resume: (() => Promise<void>) | null;
   account: LinkedAccount | null;
   byId: Map<string, BankTransaction>;
+  /** Whether a page of this account has arrived (its part of a chart can be drawn). */
+  hasData: boolean;
   /** The range start (unix seconds) loaded so far; null before the first load. */
   loadedFrom: number | null;
   /** The transaction refresh whose results the loaded data includes; null when unknown. */
@@ -125,6 +127,7 @@ export class SpendingStore {
       resume: null,
       account: null,
       byId: new Map(),
+      hasData: false,
       loadedFrom: null,
       baseline: null,
       syncing: false,
@@ -406,6 +409,7 @@ export class SpendingStore {
       if (!this.current(generation)) throw new Cancelled();
       // An update replaces what we had (pending → posted, or → void).
       for (const transaction of page.data) slot.byId.set(transaction.id, transaction);
+      slot.hasData = true;
       this.transactionsDirty = true;
       this.emit(true);
       next = page.hasMore ? page.nextCursor : null;
@@ -465,6 +469,8 @@ export class SpendingStore {
         slot.syncing ||
         (slot.phase === 'ready' && slot.account?.transactionRefresh?.status === 'pending'),
       error: slot.error,
+      hasData: slot.hasData,
+      account: slot.account,
     }));
   }
 
@@ -514,12 +520,15 @@ export class SpendingStores {
 
   get(key: SpendingStoreKey): SpendingStore {
     if (key.accountIds.length === 0) throw new Error('A spending store needs an account id.');
-    const id = `${key.timeZone ?? ''}\n${key.accountIds.join('\n')}`;
+    // The same accounts in any order are one store: a view that shows another of them (its
+    // shown accounts are a choice, `spendingOf`) asks the server for nothing new.
+    const accountIds = [...new Set(key.accountIds)].sort();
+    const id = `${key.timeZone ?? ''}\n${accountIds.join('\n')}`;
     let store = this.#stores.get(id);
     if (!store) {
       store = new SpendingStore({
         runtime: this.#runtime,
-        accountIds: key.accountIds,
+        accountIds,
         timeZone: key.timeZone,
         toError: key.toError,
       });
