@@ -41,6 +41,11 @@ async function outcomeLoaded(): Promise<void> {
   );
 }
 
+/** Waits for the card past its summary (note, timeline, cancel, receipt): its own chunk. */
+async function detailsLoaded(): Promise<HTMLElement> {
+  return screen.findByRole('list', { name: /Progress|Fortschritt|Progression/ });
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -57,7 +62,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     expect(card()).toHaveTextContent('$250.00');
     expect(card()).toHaveTextContent('From STRIPEBANK ••6789 · To your financial account');
     expect(card()).toHaveTextContent(/Expected to arrive Mar 12\s–\s16, 2026/);
-    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    const steps = within(await detailsLoaded()).getAllByRole('listitem');
     expect(steps.map((s) => s.getAttribute('data-step'))).toEqual([
       'created',
       'processing',
@@ -79,6 +84,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     });
     renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'review'));
+    await detailsLoaded();
     expect(card()).toHaveTextContent('We’re reviewing this top-up');
     expect(within(card()).getAllByText('Under review')).toHaveLength(2);
   });
@@ -87,6 +93,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     const client = createFixturePurseClient({ topUps: [fixtureTopUp({ amount: 25_00 })] });
     const { live } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    await detailsLoaded();
     const region = card().querySelector('[aria-live="polite"]');
     expect(region).toHaveTextContent('');
 
