@@ -42,6 +42,7 @@ describe('locale packs', () => {
           'topUpSteps',
           'transferStatus',
           'walletActivity',
+          'transferDetails',
         ].sort(),
       );
     }

@@ -4,12 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import type { PurseError } from '@purse/core';
-import type { TransferStatusMessages } from './messages.js';
+import type { TransferDetailsMessages } from './details-messages.js';
 import type { UseInboundTransferResult } from './use-inbound-transfer.js';
 
 export interface CancelAreaProps {
   transfer: UseInboundTransferResult;
-  m: TransferStatusMessages;
+  m: TransferDetailsMessages;
   /** Puts an error in words (`describeError` with the common messages). */
   describe: (error: PurseError) => string;
 }
@@ -55,7 +55,7 @@ export function CancelArea(props: CancelAreaProps): ReactNode {
 
 function CancelQuestion(props: {
   transfer: UseInboundTransferResult;
-  m: TransferStatusMessages;
+  m: TransferDetailsMessages;
 }): ReactNode {
   const { transfer, m } = props;
   const busy = transfer.cancel.status === 'canceling';

@@ -19,6 +19,7 @@ import type { MessageRef } from '../i18n/locale-packs.js';
 import type { describeError } from '../i18n/use-messages.js';
 import type { LazyBoundary } from '../ui/lazy-boundary.js';
 import { CancelArea } from './cancel-area.js';
+import { transferDetailsText } from './details-messages.js';
 import type { TransferStatusMessages } from './messages.js';
 import type { FailureActionOptions } from './outcome-note.js';
 import { OutcomeNote } from './outcome-note-loader.js';
@@ -54,6 +55,7 @@ export interface TransferDetailsProps extends FailureActionOptions {
 
 export function TransferDetails(props: TransferDetailsProps): ReactNode {
   const { phase, topUp, amount, locale, transfer, m, common, tools } = props;
+  const d = props.read(transferDetailsText);
   return (
     <>
       {phase === 'failed' || phase === 'returned' ? (
@@ -69,22 +71,22 @@ export function TransferDetails(props: TransferDetailsProps): ReactNode {
           supportLabel={props.supportLabel}
         />
       ) : (
-        <PhaseNote phase={phase} m={m} />
+        <PhaseNote phase={phase} m={d} />
       )}
       <TransferTimeline
         steps={tools.transferTimeline(topUp)}
         formatTime={(at) => tools.formatDateTime(at, { locale })}
-        m={m}
+        m={d}
         listProps={transfer.getTimelineProps()}
       />
       {props.stale ? (
         <p className="purse-Muted" data-slot="stale">
-          {m.staleNote}
+          {d.staleNote}
         </p>
       ) : null}
       <CancelArea
         transfer={transfer}
-        m={m}
+        m={d}
         describe={(error) => tools.describeError(error, common)}
       />
       {topUp.receiptUrl ? (
@@ -96,7 +98,7 @@ export function TransferDetails(props: TransferDetailsProps): ReactNode {
             target="_blank"
             rel="noopener noreferrer"
           >
-            {m.receipt} <span className="purse-VisuallyHidden">{m.opensInNewTab}</span>
+            {d.receipt} <span className="purse-VisuallyHidden">{d.opensInNewTab}</span>
           </a>
         </div>
       ) : null}

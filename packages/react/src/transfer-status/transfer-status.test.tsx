@@ -22,6 +22,7 @@ import {
   type FixturePurseClient,
 } from '../testing/index.js';
 import { failureActionMessages, failureMessages } from './failure-messages.js';
+import { transferDetailsMessages, type TransferDetailsMessages } from './details-messages.js';
 import { TransferStatus, type TransferStatusProps } from './transfer-status.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
 import { clientServing } from '../test-support/serving-top-up.js';
@@ -295,6 +296,28 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     expect(card()).toHaveTextContent(failureMessages.de.insufficient_funds.message);
     expect(card()).toHaveTextContent('250,00 $');
     expect(card().querySelector('[data-slot="badge"]')).toHaveTextContent('Fehlgeschlagen');
+  });
+
+  it('shows the card past its summary in the provider’s locale', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client, 'fr');
+    const steps = within(await detailsLoaded()).getAllByRole('listitem');
+    expect(steps[0]).toHaveTextContent(`${transferDetailsMessages.fr.steps.created} (terminé)`);
+    expect(card()).toHaveTextContent(transferDetailsMessages.fr.processingNote);
+    expect(screen.getByRole('button', { name: 'Annuler le rechargement' })).toBeInTheDocument();
+  });
+
+  it('has the details’ words in de and fr, each in its own words', () => {
+    const leaves = (messages: TransferDetailsMessages): string[] =>
+      Object.values(messages).flatMap((value: string | Record<string, string>) =>
+        typeof value === 'string' ? [value] : Object.values(value),
+      );
+    const english = leaves(transferDetailsMessages.en);
+    for (const locale of ['de', 'fr'] as const) {
+      const words = leaves(transferDetailsMessages[locale]);
+      expect(words).toHaveLength(english.length);
+      words.forEach((word, index) => expect(word).not.toBe(english[index]));
+    }
   });
 
   it('offers cancel only while cancelable, confirms, and cancels once', async () => {

@@ -1,14 +1,14 @@
 /** The top-up's steps as a list: done, current (`aria-current="step"`), expected, skipped. */
 import type { TimelineStep } from '@purse/core';
 import type { ReactNode } from 'react';
-import type { TransferStatusMessages } from './messages.js';
+import type { TransferDetailsMessages } from './details-messages.js';
 
 export interface TransferTimelineProps {
   /** From core's `transferTimeline(topUp)`. */
   steps: TimelineStep[];
   /** Formats a step's time (unix seconds) in the provider's locale. */
   formatTime: (unixSeconds: number) => string;
-  m: TransferStatusMessages;
+  m: TransferDetailsMessages;
   /** From `getTimelineProps()`. */
   listProps: { id: string; 'aria-label': string };
 }
