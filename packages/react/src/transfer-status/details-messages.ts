@@ -29,6 +29,8 @@ export interface TransferDetailsMessages {
   receipt: string;
   opensInNewTab: string;
   staleNote: string;
+  nextStepLabel: string;
+  returnedBody: (amount: string) => string;
 }
 
 const en: TransferDetailsMessages = {
@@ -63,6 +65,9 @@ const en: TransferDetailsMessages = {
   receipt: 'View receipt',
   opensInNewTab: '(opens in a new tab)',
   staleNote: 'We couldn’t check for updates. This is the last status we saw.',
+  nextStepLabel: 'What you can do:',
+  returnedBody: (amount) =>
+    `The ${amount} was taken back out of your financial account balance. Contact your bank if you don’t know why.`,
 };
 
 /** German, loaded with `@purse/react/locales/de`. */
@@ -99,6 +104,9 @@ export const transferDetailsMessagesDe: TransferDetailsMessages = {
   receipt: 'Beleg ansehen',
   opensInNewTab: '(öffnet in einem neuen Tab)',
   staleNote: 'Wir konnten nicht nach Neuigkeiten suchen. Dies ist der zuletzt bekannte Stand.',
+  nextStepLabel: 'Was Sie tun können:',
+  returnedBody: (amount) =>
+    `${amount} wurden wieder von Ihrem Finanzkonto abgezogen. Wenden Sie sich an Ihre Bank, wenn Sie den Grund nicht kennen.`,
 };
 
 /** French, loaded with `@purse/react/locales/fr`. */
@@ -136,6 +144,9 @@ export const transferDetailsMessagesFr: TransferDetailsMessages = {
   receipt: 'Voir le reçu',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
   staleNote: 'Nous n’avons pas pu vérifier les mises à jour. Voici le dernier statut connu.',
+  nextStepLabel: 'Ce que vous pouvez faire :',
+  returnedBody: (amount) =>
+    `Les ${amount} ont été retirés du solde de votre compte financier. Contactez votre banque si vous ne savez pas pourquoi.`,
 };
 
 /** All three, for tests and translators (components read `transferDetailsText`). */

@@ -15,9 +15,7 @@ export interface TransferStatusMessages {
   sameDay: string;
   expectedArrival: (dates: string) => string;
   failedTitle: string;
-  nextStepLabel: string;
   returnedTitle: string;
-  returnedBody: (amount: string) => string;
   loadErrorTitle: string;
   notFound: string;
   /** The polite announcement when a top-up moves to `phase`. */
@@ -42,10 +40,7 @@ const en: TransferStatusMessages = {
   sameDay: 'Same-day',
   expectedArrival: (dates) => `Expected to arrive ${dates}`,
   failedTitle: 'This top-up failed',
-  nextStepLabel: 'What you can do:',
   returnedTitle: 'Your bank returned the money after it arrived',
-  returnedBody: (amount) =>
-    `The ${amount} was taken back out of your financial account balance. Contact your bank if you don’t know why.`,
   loadErrorTitle: 'We couldn’t load this top-up',
   notFound: 'We couldn’t find this top-up. It may belong to another account.',
   announce: {
@@ -77,10 +72,7 @@ export const transferStatusMessagesDe: TransferStatusMessages = {
   sameDay: 'Taggleich',
   expectedArrival: (dates) => `Voraussichtlicher Eingang: ${dates}`,
   failedTitle: 'Diese Einzahlung ist fehlgeschlagen',
-  nextStepLabel: 'Was Sie tun können:',
   returnedTitle: 'Ihre Bank hat das Geld nach dem Eingang zurückgebucht',
-  returnedBody: (amount) =>
-    `${amount} wurden wieder von Ihrem Finanzkonto abgezogen. Wenden Sie sich an Ihre Bank, wenn Sie den Grund nicht kennen.`,
   loadErrorTitle: 'Wir konnten diese Einzahlung nicht laden',
   notFound:
     'Wir konnten diese Einzahlung nicht finden. Sie gehört vielleicht zu einem anderen Konto.',
@@ -113,10 +105,7 @@ export const transferStatusMessagesFr: TransferStatusMessages = {
   sameDay: 'Jour même',
   expectedArrival: (dates) => `Arrivée prévue : ${dates}`,
   failedTitle: 'Ce rechargement a échoué',
-  nextStepLabel: 'Ce que vous pouvez faire :',
   returnedTitle: 'Votre banque a repris l’argent après son arrivée',
-  returnedBody: (amount) =>
-    `Les ${amount} ont été retirés du solde de votre compte financier. Contactez votre banque si vous ne savez pas pourquoi.`,
   loadErrorTitle: 'Nous n’avons pas pu charger ce rechargement',
   notFound: 'Nous n’avons pas trouvé ce rechargement. Il appartient peut-être à un autre compte.',
   announce: {

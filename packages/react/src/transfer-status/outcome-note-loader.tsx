@@ -21,7 +21,11 @@ export function OutcomeNote(props: OutcomeNoteProps & { tools: TransferDetailsTo
   // While the note downloads: its title. If the download fails: the title and, for a failure,
   // the server's plain-English message, rather than a broken card.
   return (
-    <LazyBoundary fallback={<PlainNote {...note} busy={false} />}>
+    <LazyBoundary
+      fallback={
+        <PlainNote {...note} busy={false} returnedBody={note.d.returnedBody(note.amount)} />
+      }
+    >
       <Suspense fallback={<PlainNote {...note} busy />}>
         <LazyOutcomeNote {...note} />
       </Suspense>

@@ -1,6 +1,6 @@
 /**
  * A failed or returned top-up's note in plain form: its title, and (once nothing more is coming)
- * the server's plain-English message or the return's explanation. Shown while the full note's
+ * the server's plain-English message or the return's explanation (when the details' words came). Shown while the full note's
  * code downloads (`busy`), or instead of it when that download failed, rather than a broken card.
  */
 import type { TopUp, TransferPhase } from '@purse/core';
@@ -10,8 +10,8 @@ import type { TransferStatusMessages } from './messages.js';
 export interface PlainNoteProps {
   phase: TransferPhase;
   topUp: TopUp;
-  /** The formatted amount, for the return's explanation. */
-  amount: string;
+  /** The return's explanation, when the details' words are at hand. */
+  returnedBody?: string | undefined;
   m: TransferStatusMessages;
   /** While the full note downloads: the title only, marked busy. */
   busy: boolean;
@@ -29,9 +29,7 @@ export function PlainNote(props: PlainNoteProps): ReactNode {
       aria-busy={busy || undefined}
     >
       <strong>{failed ? m.failedTitle : m.returnedTitle}</strong>
-      {busy ? null : (
-        <span>{failed ? props.topUp.failure?.message : m.returnedBody(props.amount)}</span>
-      )}
+      {busy ? null : <span>{failed ? props.topUp.failure?.message : props.returnedBody}</span>}
     </div>
   );
 }

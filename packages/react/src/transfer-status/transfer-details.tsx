@@ -64,6 +64,7 @@ export function TransferDetails(props: TransferDetailsProps): ReactNode {
           topUp={topUp}
           amount={amount}
           m={m}
+          d={d}
           read={props.read}
           tools={tools}
           onFailureAction={props.onFailureAction}

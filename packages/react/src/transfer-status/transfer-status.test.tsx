@@ -309,8 +309,13 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
 
   it('has the details’ words in de and fr, each in its own words', () => {
     const leaves = (messages: TransferDetailsMessages): string[] =>
-      Object.values(messages).flatMap((value: string | Record<string, string>) =>
-        typeof value === 'string' ? [value] : Object.values(value),
+      Object.values(messages).flatMap(
+        (value: string | Record<string, string> | ((amount: string) => string)) =>
+          typeof value === 'string'
+            ? [value]
+            : typeof value === 'function'
+              ? [value('$1.00')]
+              : Object.values(value),
       );
     const english = leaves(transferDetailsMessages.en);
     for (const locale of ['de', 'fr'] as const) {
