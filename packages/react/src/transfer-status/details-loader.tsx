@@ -1,8 +1,9 @@
 /**
- * A loaded top-up's card: its summary at once, and the rest (`transfer-details.tsx`: the note, timeline, cancel and
- * receipt) is downloaded on its own, starting when a `<TransferStatus>` first renders, so an app
- * that imports the component ships less up front. Until it arrives a failure or return shows its
- * title; server rendering that waits for Suspense (streaming) sends the card in full.
+ * A loaded top-up's card: its summary at once, and the rest (`transfer-details.tsx`: the note,
+ * timeline, cancel and receipt, with their words) downloaded on its own, starting when a
+ * `<TransferStatus>` first renders, so an app that imports the component ships less up front.
+ * Until it arrives a failure or return shows its title; server rendering that waits for Suspense
+ * (streaming) sends the card in full.
  */
 import { formatDateTime, transferTimeline } from '@purse/core';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
