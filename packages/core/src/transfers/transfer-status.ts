@@ -3,35 +3,29 @@
  * `processing → succeeded | failed | canceled` (after `requires_confirmation` when the platform
  * reviews transfers), and a succeeded one can later come back as `returned`.
  */
-import type { TopUp } from '../contract/types.js';
+import type { TopUp, TopUpStatus } from '../contract/types.js';
 
 /** Where a top-up stands, from the user's point of view. */
 export type TransferPhase =
   'review' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'returned';
 
+/** The phase of each status; a succeeded top-up can still become `returned`. */
+const PHASES: Readonly<Record<TopUpStatus, TransferPhase>> = {
+  requires_confirmation: 'review',
+  processing: 'processing',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  canceled: 'canceled',
+};
+
 /** The phase of a top-up: `returned` is a succeeded one whose funds came back. */
 export function transferPhase(topUp: TopUp): TransferPhase {
-  switch (topUp.status) {
-    case 'requires_confirmation': {
-      return 'review';
-    }
-    case 'processing': {
-      return 'processing';
-    }
-    case 'succeeded': {
-      return topUp.returned ? 'returned' : 'succeeded';
-    }
-    case 'failed': {
-      return 'failed';
-    }
-    case 'canceled': {
-      return 'canceled';
-    }
-    default: {
-      topUp.status satisfies never;
-      throw new Error(`Unknown top-up status: ${String(topUp.status)}`);
-    }
+  // A status from a newer server than this code is an error, not a guess.
+  if (!Object.hasOwn(PHASES, topUp.status)) {
+    throw new Error(`Unknown top-up status: ${topUp.status}`);
   }
+  const phase = PHASES[topUp.status];
+  return phase === 'succeeded' && topUp.returned ? 'returned' : phase;
 }
 
 const FINAL_PHASES: ReadonlySet<TransferPhase> = new Set(['failed', 'canceled', 'returned']);
@@ -71,59 +65,33 @@ export interface TimelineStep {
  * being returned, so those steps have `at: null`.
  */
 export function transferTimeline(topUp: TopUp): TimelineStep[] {
-  const { created, statusTransitions } = topUp;
-  const step = (key: TimelineStepKey, state: TimelineStepState, at: number | null = null) => ({
+  const phase = transferPhase(topUp);
+  const { statusTransitions: at } = topUp;
+  const step = (key: TimelineStepKey, state: TimelineStepState, time: number | null = null) => ({
     key,
     state,
-    at,
+    at: time,
   });
-  const phase = transferPhase(topUp);
-  switch (phase) {
-    case 'review': {
-      return [
-        step('created', 'complete', created),
-        step('review', 'current'),
-        step('processing', 'upcoming'),
-        step('succeeded', 'upcoming'),
-      ];
-    }
-    case 'processing': {
-      return [
-        step('created', 'complete', created),
-        step('processing', 'current'),
-        step('succeeded', 'upcoming'),
-      ];
-    }
-    case 'succeeded':
-    case 'returned': {
-      const steps = [
-        step('created', 'complete', created),
-        step('processing', 'complete'),
-        step('succeeded', 'complete', statusTransitions.succeededAt),
-      ];
-      if (phase === 'returned') steps.push(step('returned', 'complete'));
-      return steps;
-    }
-    case 'failed': {
-      return [
-        step('created', 'complete', created),
-        step('processing', 'complete'),
-        step('failed', 'complete', statusTransitions.failedAt),
-      ];
-    }
-    case 'canceled': {
-      return [
-        step('created', 'complete', created),
-        step('processing', 'skipped'),
-        step('canceled', 'complete', statusTransitions.canceledAt),
-      ];
-    }
-    default: {
-      phase satisfies never;
-      throw new Error(`Unknown transfer phase: ${String(phase)}`);
-    }
-  }
+  const steps = [step('created', 'complete', topUp.created)];
+  if (phase === 'review') steps.push(step('review', 'current'));
+  steps.push(step('processing', PROCESSING_STEP[phase]));
+  if (phase === 'review' || phase === 'processing') steps.push(step('succeeded', 'upcoming'));
+  else if (phase === 'failed') steps.push(step('failed', 'complete', at.failedAt));
+  else if (phase === 'canceled') steps.push(step('canceled', 'complete', at.canceledAt));
+  else steps.push(step('succeeded', 'complete', at.succeededAt));
+  if (phase === 'returned') steps.push(step('returned', 'complete'));
+  return steps;
 }
+
+/** The processing step in each phase: a canceled top-up was never sent to the bank network. */
+const PROCESSING_STEP: Readonly<Record<TransferPhase, TimelineStepState>> = {
+  review: 'upcoming',
+  processing: 'current',
+  succeeded: 'complete',
+  failed: 'complete',
+  canceled: 'skipped',
+  returned: 'complete',
+};
 
 // How far along each phase is. Moving to a higher rank is progress; the three outcomes share a
 // rank, so one never replaces another.

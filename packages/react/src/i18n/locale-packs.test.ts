@@ -43,6 +43,7 @@ describe('locale packs', () => {
           'topUpSteps',
           'transferStatus',
           'walletActivity',
+          'transferDetails',
         ].sort(),
       );
     }

@@ -17,6 +17,7 @@ import { topUpFormMessagesDe } from '../top-up/form-messages.js';
 import { topUpStepMessagesDe } from '../top-up/step-messages.js';
 import { failureActionMessagesDe, failureMessagesDe } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesDe } from '../transfer-status/messages.js';
+import { transferDetailsMessagesDe } from '../transfer-status/details-messages.js';
 import { walletActivityMessagesDe } from '../wallet-activity/messages.js';
 
 export const de: LocalePack = {
@@ -35,6 +36,7 @@ export const de: LocalePack = {
     failures: failureMessagesDe,
     failureActions: failureActionMessagesDe,
     transferStatus: transferStatusMessagesDe,
+    transferDetails: transferDetailsMessagesDe,
     walletActivity: walletActivityMessagesDe,
   },
 };

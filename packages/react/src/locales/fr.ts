@@ -17,6 +17,7 @@ import { topUpFormMessagesFr } from '../top-up/form-messages.js';
 import { topUpStepMessagesFr } from '../top-up/step-messages.js';
 import { failureActionMessagesFr, failureMessagesFr } from '../transfer-status/failure-messages.js';
 import { transferStatusMessagesFr } from '../transfer-status/messages.js';
+import { transferDetailsMessagesFr } from '../transfer-status/details-messages.js';
 import { walletActivityMessagesFr } from '../wallet-activity/messages.js';
 
 export const fr: LocalePack = {
@@ -35,6 +36,7 @@ export const fr: LocalePack = {
     failures: failureMessagesFr,
     failureActions: failureActionMessagesFr,
     transferStatus: transferStatusMessagesFr,
+    transferDetails: transferDetailsMessagesFr,
     walletActivity: walletActivityMessagesFr,
   },
 };

@@ -3,19 +3,19 @@
  * and why a cancel failed. Built only from `useInboundTransfer()`'s state and prop getters.
  */
 import type { ReactNode } from 'react';
-import type { CommonMessages } from '../i18n/catalog.js';
-import { describeError } from '../i18n/use-messages.js';
-import type { TransferStatusMessages } from './messages.js';
+import type { PurseError } from '@purse/core';
+import type { TransferDetailsMessages } from './details-messages.js';
 import type { UseInboundTransferResult } from './use-inbound-transfer.js';
 
 export interface CancelAreaProps {
   transfer: UseInboundTransferResult;
-  m: TransferStatusMessages;
-  common: CommonMessages;
+  m: TransferDetailsMessages;
+  /** Puts an error in words (`describeError` with the common messages). */
+  describe: (error: PurseError) => string;
 }
 
 export function CancelArea(props: CancelAreaProps): ReactNode {
-  const { transfer, m, common } = props;
+  const { transfer, m } = props;
   const { cancel } = transfer;
   const asking = cancel.status === 'confirming' || cancel.status === 'canceling';
   if (!asking && !transfer.canCancel && cancel.status !== 'error') return null;
@@ -32,7 +32,7 @@ export function CancelArea(props: CancelAreaProps): ReactNode {
           <span>
             {cancel.error.code === 'transfer_not_cancelable'
               ? m.cancelNotCancelable
-              : describeError(cancel.error, common)}
+              : props.describe(cancel.error)}
           </span>
         </div>
       ) : null}
@@ -55,7 +55,7 @@ export function CancelArea(props: CancelAreaProps): ReactNode {
 
 function CancelQuestion(props: {
   transfer: UseInboundTransferResult;
-  m: TransferStatusMessages;
+  m: TransferDetailsMessages;
 }): ReactNode {
   const { transfer, m } = props;
   const busy = transfer.cancel.status === 'canceling';

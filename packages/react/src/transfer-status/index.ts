@@ -18,4 +18,6 @@ export type { FailureActionMessages } from './failure-messages.js';
 export type { FailureActionOptions } from './outcome-note.js';
 export { transferStatusMessages } from './messages.js';
 export type { TransferStatusMessages } from './messages.js';
+// The details' words load with the details (see details-loader.tsx): their type only.
+export type { TransferDetailsMessages } from './details-messages.js';
 export type { InboundTransferIds, InboundTransferPropGetters } from './transfer-prop-getters.js';

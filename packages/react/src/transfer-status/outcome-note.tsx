@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 // (esbuild) splits what it shares with them into a chunk that every component would then ship.
 import type { MessageRef } from '../i18n/locale-packs.js';
 import { failureActionText, failureText } from './failure-messages.js';
+import type { TransferDetailsMessages } from './details-messages.js';
 import type { TransferStatusMessages } from './messages.js';
 
 /** What the host offers after a failure or a return. */
@@ -35,19 +36,20 @@ export interface OutcomeNoteProps extends FailureActionOptions {
   /** The formatted amount, for the return's explanation. */
   amount: string;
   m: TransferStatusMessages;
+  d: TransferDetailsMessages;
   /** Reads a catalog in the provider's locale (`messagesFor` bound to it). */
   read: <T>(ref: MessageRef<T>) => T;
 }
 
 export function OutcomeNote(props: OutcomeNoteProps): ReactNode {
-  const { phase, topUp, amount, m } = props;
+  const { phase, topUp, amount, m, d } = props;
   const failures = props.read(failureText);
   const actions = <FailureActions {...props} />;
   if (phase === 'returned') {
     return (
       <div className="purse-Alert" data-tone="warning" data-slot="returned">
         <strong>{m.returnedTitle}</strong>
-        <span>{m.returnedBody(amount)}</span>
+        <span>{d.returnedBody(amount)}</span>
         {actions}
       </div>
     );
@@ -60,7 +62,7 @@ export function OutcomeNote(props: OutcomeNoteProps): ReactNode {
       <strong>{m.failedTitle}</strong>
       <span data-slot="failure-message">{failure.message}</span>
       <span data-slot="next-step">
-        <strong>{m.nextStepLabel}</strong> {failure.nextStep}
+        <strong>{d.nextStepLabel}</strong> {failure.nextStep}
       </span>
       {actions}
     </div>

@@ -1,12 +1,12 @@
 /** One line on where a top-up stands while it is under way, done or canceled. */
 import type { TransferPhase } from '@purse/core';
 import type { ReactNode } from 'react';
-import type { TransferStatusMessages } from './messages.js';
+import type { TransferDetailsMessages } from './details-messages.js';
 
 export interface PhaseNoteProps {
   /** Failures and returns have their own note (`OutcomeNote`). */
   phase: Exclude<TransferPhase, 'failed' | 'returned'>;
-  m: TransferStatusMessages;
+  m: TransferDetailsMessages;
 }
 
 const NOTE_KEYS = {

@@ -38,6 +38,8 @@ async function card(canvasElement: HTMLElement, state: string): Promise<HTMLElem
   const canvas = within(canvasElement);
   const found = await canvas.findByRole('group', { name: 'Top-up' });
   await waitFor(() => expect(found).toHaveAttribute('data-state', state));
+  // The card past its summary (note, timeline, cancel, receipt) arrives in its own chunk.
+  await within(found).findByRole('list', { name: 'Progress' });
   return found;
 }
 

@@ -22,6 +22,7 @@ import {
   type FixturePurseClient,
 } from '../testing/index.js';
 import { failureActionMessages, failureMessages } from './failure-messages.js';
+import { transferDetailsMessages, type TransferDetailsMessages } from './details-messages.js';
 import { TransferStatus, type TransferStatusProps } from './transfer-status.js';
 import { renderWithPurse } from '../test-support/render-with-purse.js';
 import { clientServing } from '../test-support/serving-top-up.js';
@@ -41,6 +42,11 @@ async function outcomeLoaded(): Promise<void> {
   );
 }
 
+/** Waits for the card past its summary (note, timeline, cancel, receipt): its own chunk. */
+async function detailsLoaded(): Promise<HTMLElement> {
+  return screen.findByRole('list', { name: /Progress|Fortschritt|Progression/ });
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -57,7 +63,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     expect(card()).toHaveTextContent('$250.00');
     expect(card()).toHaveTextContent('From STRIPEBANK ••6789 · To your financial account');
     expect(card()).toHaveTextContent(/Expected to arrive Mar 12\s–\s16, 2026/);
-    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    const steps = within(await detailsLoaded()).getAllByRole('listitem');
     expect(steps.map((s) => s.getAttribute('data-step'))).toEqual([
       'created',
       'processing',
@@ -79,6 +85,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     });
     renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'review'));
+    await detailsLoaded();
     expect(card()).toHaveTextContent('We’re reviewing this top-up');
     expect(within(card()).getAllByText('Under review')).toHaveLength(2);
   });
@@ -87,6 +94,7 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     const client = createFixturePurseClient({ topUps: [fixtureTopUp({ amount: 25_00 })] });
     const { live } = renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client);
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'processing'));
+    await detailsLoaded();
     const region = card().querySelector('[aria-live="polite"]');
     expect(region).toHaveTextContent('');
 
@@ -288,6 +296,33 @@ describe('TransferStatus', { timeout: 20_000 }, () => {
     expect(card()).toHaveTextContent(failureMessages.de.insufficient_funds.message);
     expect(card()).toHaveTextContent('250,00 $');
     expect(card().querySelector('[data-slot="badge"]')).toHaveTextContent('Fehlgeschlagen');
+  });
+
+  it('shows the card past its summary in the provider’s locale', async () => {
+    const client = createFixturePurseClient({ topUps: [fixtureTopUp()] });
+    renderWithPurse(<TransferStatus topUpId="ibt_fixture" />, client, 'fr');
+    const steps = within(await detailsLoaded()).getAllByRole('listitem');
+    expect(steps[0]).toHaveTextContent(`${transferDetailsMessages.fr.steps.created} (terminé)`);
+    expect(card()).toHaveTextContent(transferDetailsMessages.fr.processingNote);
+    expect(screen.getByRole('button', { name: 'Annuler le rechargement' })).toBeInTheDocument();
+  });
+
+  it('has the details’ words in de and fr, each in its own words', () => {
+    const leaves = (messages: TransferDetailsMessages): string[] =>
+      Object.values(messages).flatMap(
+        (value: string | Record<string, string> | ((amount: string) => string)) =>
+          typeof value === 'string'
+            ? [value]
+            : typeof value === 'function'
+              ? [value('$1.00')]
+              : Object.values(value),
+      );
+    const english = leaves(transferDetailsMessages.en);
+    for (const locale of ['de', 'fr'] as const) {
+      const words = leaves(transferDetailsMessages[locale]);
+      expect(words).toHaveLength(english.length);
+      words.forEach((word, index) => expect(word).not.toBe(english[index]));
+    }
   });
 
   it('offers cancel only while cancelable, confirms, and cancels once', async () => {

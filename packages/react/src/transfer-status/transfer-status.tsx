@@ -6,7 +6,7 @@ import { usePurseContext } from '../provider/purse-context.js';
 import { cx } from '../utils/cx.js';
 import { transferStatusText, type TransferStatusMessages } from './messages.js';
 import type { FailureActionOptions } from './outcome-note.js';
-import { TransferDetails } from './transfer-details.js';
+import { TransferDetailsLoader, usePreloadedDetails } from './details-loader.js';
 import { TransferPhaseBadge } from './transfer-phase-badge.js';
 import {
   useInboundTransfer,
@@ -66,6 +66,8 @@ function TransferStatusRender(props: TransferStatusProps): ReactNode {
   const { state } = transfer;
   const Heading = `h${String(headingLevel)}` as 'h2' | 'h3' | 'h4';
   const phase = state.status === 'loading' || state.status === 'error' ? null : state.status;
+  // The card past its summary comes in its own chunk: fetch it alongside the top-up.
+  usePreloadedDetails();
 
   return (
     <div
@@ -129,7 +131,7 @@ function TransferBody(props: {
     default: {
       const { topUp } = state;
       return (
-        <TransferDetails
+        <TransferDetailsLoader
           {...props.actions}
           phase={state.status}
           topUp={topUp}

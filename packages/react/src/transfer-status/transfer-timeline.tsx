@@ -1,21 +1,23 @@
 /** The top-up's steps as a list: done, current (`aria-current="step"`), expected, skipped. */
-import { formatDateTime, transferTimeline, type PurseLocale, type TopUp } from '@purse/core';
+import type { TimelineStep } from '@purse/core';
 import type { ReactNode } from 'react';
-import type { TransferStatusMessages } from './messages.js';
+import type { TransferDetailsMessages } from './details-messages.js';
 
 export interface TransferTimelineProps {
-  topUp: TopUp;
-  locale: PurseLocale;
-  m: TransferStatusMessages;
+  /** From core's `transferTimeline(topUp)`. */
+  steps: TimelineStep[];
+  /** Formats a step's time (unix seconds) in the provider's locale. */
+  formatTime: (unixSeconds: number) => string;
+  m: TransferDetailsMessages;
   /** From `getTimelineProps()`. */
   listProps: { id: string; 'aria-label': string };
 }
 
 export function TransferTimeline(props: TransferTimelineProps): ReactNode {
-  const { topUp, locale, m } = props;
+  const { m } = props;
   return (
     <ol {...props.listProps} data-slot="timeline">
-      {transferTimeline(topUp).map((step) => (
+      {props.steps.map((step) => (
         <li
           key={step.key}
           data-step={step.key}
@@ -29,7 +31,7 @@ export function TransferTimeline(props: TransferTimelineProps): ReactNode {
           </span>
           {step.at === null ? null : (
             <time data-slot="step-time" dateTime={new Date(step.at * 1000).toISOString()}>
-              {formatDateTime(step.at, { locale })}
+              {props.formatTime(step.at)}
             </time>
           )}
         </li>

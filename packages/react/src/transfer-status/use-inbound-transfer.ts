@@ -200,8 +200,5 @@ function stateOf(snapshot: TransferSnapshot): InboundTransferState {
       if (!snapshot.topUp) return { status: 'error', error };
       return { status: transferPhase(snapshot.topUp), topUp: snapshot.topUp, refreshError: error };
     }
-    default:
-      snapshot satisfies never;
-      throw new Error('Unknown transfer snapshot.');
   }
 }
