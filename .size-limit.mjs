@@ -23,10 +23,6 @@ const OVER_TARGET = {
   // esbuild 12.39 kB (the failure note loads when a failure shows); Vite 13.01 kB, of which
   // ~0.6 kB is Vite's `__vitePreload` helper that any first load with an `import()` carries.
   TransferStatus: '13.05 kB',
-  // The form machine (store, prop getters, money parsing, the arrival date) is in the first load
-  // because useTopUp is synchronous and in the package entry; the form view and the later steps
-  // are lazy.
-  TopUp: '14.15 kB',
 };
 export const viteDir = join(root, 'node_modules/.cache/purse-size/vite');
 

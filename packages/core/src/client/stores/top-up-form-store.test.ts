@@ -88,6 +88,18 @@ describe('TopUpFormStore', () => {
     expect(snapshot.source?.accountName).toBe('Everyday Checking');
   });
 
+  it('uses a sources request started before it existed (once), instead of asking again', async () => {
+    const early = Promise.resolve({ data: [source({ id: 'pm_early', accountName: 'Early' })] });
+    const { store, loads } = setup({ options: { sources: early } });
+    await settle();
+    expect(loads()).toBe(0);
+    expect(store.getSnapshot().sources.map((s) => s.id)).toEqual(['pm_early']);
+    store.reloadSources();
+    await settle();
+    expect(loads()).toBe(1);
+    expect(store.getSnapshot().sources.map((s) => s.id)).toEqual(['pm_savings', 'pm_checking']);
+  });
+
   it('starts on `defaultSourceId` when it is offered', async () => {
     const { store } = setup({ options: { defaultSourceId: 'pm_savings' } });
     await settle();
