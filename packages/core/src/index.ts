@@ -140,14 +140,5 @@ export {
   TOP_UP_FORM_KIT,
 } from './client/stores/top-up-form-kit.js';
 export type { TopUpFormKit } from './client/stores/top-up-form-kit.js';
-export type {
-  TopUpAttempt,
-  TopUpField,
-  TopUpFieldError,
-  TopUpFieldErrors,
-  TopUpFormOptions,
-  TopUpFormSnapshot,
-  TopUpFormStatus,
-  TopUpFormValues,
-  TopUpState,
-} from './client/stores/top-up-form-store.js';
+// The form's types (the store itself is at `@purse/core/top-up-form`).
+export type * from './client/stores/top-up-form-store.js';

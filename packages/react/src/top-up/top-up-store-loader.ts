@@ -5,28 +5,9 @@
  */
 // Types only (erased): the module itself is reached by `import()` alone.
 import type * as TopUpForm from '@purse/core/top-up-form';
+import { lazyModule } from '../utils/lazy-module.js';
 
 export type TopUpFormModule = typeof TopUpForm;
 
-let loading: Promise<TopUpFormModule> | null = null;
-let loaded: TopUpFormModule | null = null;
-
-/** Starts (once) downloading the form's store; a failed download is asked for again next time. */
-export function loadTopUpStore(): Promise<TopUpFormModule> {
-  loading ??= import('@purse/core/top-up-form').then(
-    (module) => {
-      loaded = module;
-      return module;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** The store's code if it is already here (a second form, or preloaded), else null. */
-export function loadedTopUpStore(): TopUpFormModule | null {
-  return loaded;
-}
+/** `load()` starts (once) downloading the store's code; `loaded()` is it if already here. */
+export const topUpStoreCode = lazyModule<TopUpFormModule>(() => import('@purse/core/top-up-form'));

@@ -27,7 +27,7 @@ import {
 import type { TopUpFormOptions, TopUpFormStore } from '@purse/core/top-up-form';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createTopUpPropGetters, type TopUpIds, type TopUpPropGetters } from './prop-getters.js';
-import { loadTopUpStore, loadedTopUpStore } from './top-up-store-loader.js';
+import { topUpStoreCode } from './top-up-store-loader.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 
@@ -176,7 +176,7 @@ function useTopUpStore(
   const latest = useLatest(options);
   // Already downloaded (a second form): the store is there on the first render.
   const [store, setStore] = useState(() => {
-    const code = loadedTopUpStore();
+    const code = topUpStoreCode.loaded();
     return code ? new code.TopUpFormStore(runtime, options) : null;
   });
   const [failure, setFailure] = useState<PurseError | null>(null);
@@ -188,7 +188,7 @@ function useTopUpStore(
     const early = (sources.current ??= runtime.client.listTopUpSources());
     // Its failure is the store's to show (or moot when the code itself failed).
     early.catch(nothing);
-    loadTopUpStore().then(
+    topUpStoreCode.load().then(
       (code) => {
         if (active)
           setStore(new code.TopUpFormStore(runtime, { ...latest.current, sources: early }));
