@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFixturePurseClient, fixtureSource } from '../testing/index.js';
@@ -37,5 +40,17 @@ describe('TopUp’s lazily loaded store', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('group', { name: 'From' })).toBeInTheDocument();
     // The store used the request already under way rather than asking again.
     expect(sourceCalls()).toBe(1);
+  });
+
+  it('is reached only through import(), so it stays out of the first load', () => {
+    const dir = dirname(fileURLToPath(import.meta.url));
+    const staticImport =
+      /^(?:import|export)(?!\s+type\b)[^;]*from\s*['"]@purse\/core\/top-up-form['"]/m;
+    const files = readdirSync(dir).filter((file) => /\.tsx?$/.test(file) && !/\.test\./.test(file));
+    for (const file of files)
+      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(staticImport);
+    expect(readFileSync(join(dir, 'top-up-store-loader.ts'), 'utf8')).toContain(
+      "import('@purse/core/top-up-form')",
+    );
   });
 });

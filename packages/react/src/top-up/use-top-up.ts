@@ -101,6 +101,12 @@ export interface UseTopUpOptions {
   onSuccess?: ((topUp: TopUp) => void) | undefined;
 }
 
+/**
+ * What `useTopUp()` returns. Until the form's logic (`@purse/core/top-up-form`) has downloaded,
+ * `state.status` is `'loading-sources'` and every command does nothing (`review()` returns null):
+ * a view shows no fields then, so nothing is lost. A failed download is `state.status` `'error'`
+ * (`during: 'sources'`), and `retry()` downloads it again.
+ */
 export interface UseTopUpResult extends TopUpFormSnapshot, TopUpPropGetters {
   minAmount: number;
   maxAmount: number;
