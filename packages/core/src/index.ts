@@ -17,22 +17,9 @@ export type {
   PurseErrorType,
 } from './contract/errors.js';
 
-// The US banking calendar (ACH business days).
-export {
-  ACH_CUTOFF_HOUR,
-  BANKING_TIME_ZONE,
-  achSubmissionDate,
-  addBusinessDays,
-  addCalendarDays,
-  calendarDateOf,
-  expectedArrivalDate,
-  expectedArrivalWindow,
-  hourIn,
-  isBankHoliday,
-  isBusinessDay,
-  toIsoDate,
-  unixAt,
-} from './dates/business-days.js';
+// The US banking calendar (`expectedArrivalDate`, `addBusinessDays`, …), money parsing
+// (`parseMoneyInput`), the top-up checks and `TopUpFormStore` are at `@purse/core/top-up-form`, so
+// that bundlers can leave them out of a first load (esbuild hoists whatever this entry reaches).
 export type { CalendarDate } from './dates/business-days.js';
 
 // Locales: the languages Purse speaks and the Intl tags they format with.
@@ -50,7 +37,6 @@ export type { LocaleInput, PurseLocale } from './locale/locale.js';
 export { formatMoney } from './money/format-money.js';
 export type { FormatMoneyOptions } from './money/format-money.js';
 export { minorUnitDigits } from './money/minor-unit-digits.js';
-export { parseMoneyInput } from './money/parse-money-input.js';
 export type {
   ParseMoneyFailureReason,
   ParseMoneyInputOptions,
@@ -148,15 +134,11 @@ export type {
   TopUpHistoryStoreOptions,
   WalletActivityStoreOptions,
 } from './client/stores/history-store.js';
-export { TopUpFormStore, newIdempotencyKey } from './client/stores/top-up-form-store.js';
-export type {
-  TopUpAttempt,
-  TopUpField,
-  TopUpFieldError,
-  TopUpFieldErrors,
-  TopUpFormOptions,
-  TopUpFormSnapshot,
-  TopUpFormStatus,
-  TopUpFormValues,
-  TopUpState,
-} from './client/stores/top-up-form-store.js';
+export {
+  EMPTY_TOP_UP_VALUES,
+  LOADING_TOP_UP_SNAPSHOT,
+  TOP_UP_FORM_KIT,
+} from './client/stores/top-up-form-kit.js';
+export type { TopUpFormKit } from './client/stores/top-up-form-kit.js';
+// The form's types (the store itself is at `@purse/core/top-up-form`).
+export type * from './client/stores/top-up-form-store.js';

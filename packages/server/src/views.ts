@@ -2,11 +2,9 @@
  * Stripe objects turned into the contract's safe views: only the fields a browser needs, with
  * no account numbers, holder ids or metadata. Every response and live update goes through here.
  */
+import { achSubmissionDate, expectedArrivalWindow, toIsoDate } from '@purse/core/top-up-form';
 import {
   TOP_UP_FAILURE_CODES,
-  achSubmissionDate,
-  expectedArrivalWindow,
-  toIsoDate,
   type AccountBalance,
   type AccountPermission,
   type BankTransaction,

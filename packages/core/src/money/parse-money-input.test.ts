@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { resolveIntlLocale } from '../locale/locale.js';
 import { formatMoney } from './format-money.js';
+import { minorUnitDigits } from './minor-unit-digits.js';
 import { parseMoneyInput } from './parse-money-input.js';
 
+/** As a form calls it: the currency's digits and the Intl tag of a Purse locale. */
+const parse = (
+  text: string,
+  options: { currency: string; locale?: string },
+): ReturnType<typeof parseMoneyInput> =>
+  parseMoneyInput(text, {
+    currency: options.currency,
+    digits: minorUnitDigits(options.currency),
+    intlLocale: resolveIntlLocale(options.locale),
+  });
+
 const usd = (text: string, locale?: string): ReturnType<typeof parseMoneyInput> =>
-  parseMoneyInput(text, locale === undefined ? { currency: 'usd' } : { currency: 'usd', locale });
+  parse(text, locale === undefined ? { currency: 'usd' } : { currency: 'usd', locale });
 
 describe('parseMoneyInput', () => {
   it('reads English amounts with thousands separators', () => {
@@ -45,7 +58,7 @@ describe('parseMoneyInput', () => {
   it('reads back what formatMoney writes, in every locale', () => {
     for (const locale of ['en', 'de', 'fr']) {
       const text = formatMoney(123456, { currency: 'usd', locale });
-      expect(parseMoneyInput(text, { currency: 'usd', locale }), `${locale}: ${text}`).toEqual({
+      expect(parse(text, { currency: 'usd', locale }), `${locale}: ${text}`).toEqual({
         ok: true,
         amount: 123456,
       });
@@ -97,15 +110,15 @@ describe('parseMoneyInput', () => {
     expect(usd('1.005')).toEqual({ ok: false, reason: 'too_many_decimals' });
     expect(usd('1,005', 'de')).toEqual({ ok: false, reason: 'too_many_decimals' });
     expect(usd('1.000')).toEqual({ ok: false, reason: 'too_many_decimals' });
-    expect(parseMoneyInput('1.5', { currency: 'jpy' })).toEqual({
+    expect(parse('1.5', { currency: 'jpy' })).toEqual({
       ok: false,
       reason: 'too_many_decimals',
     });
   });
 
   it('reads whole yen and three-decimal dinars in their minor units', () => {
-    expect(parseMoneyInput('¥1,500', { currency: 'jpy' })).toEqual({ ok: true, amount: 1500 });
-    expect(parseMoneyInput('1.234', { currency: 'bhd' })).toEqual({ ok: true, amount: 1234 });
+    expect(parse('¥1,500', { currency: 'jpy' })).toEqual({ ok: true, amount: 1500 });
+    expect(parse('1.234', { currency: 'bhd' })).toEqual({ ok: true, amount: 1234 });
   });
 
   it('rejects negative amounts wherever the minus sign is', () => {

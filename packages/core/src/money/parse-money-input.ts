@@ -1,14 +1,18 @@
-import { resolveIntlLocale, type LocaleInput } from '../locale/locale.js';
-import { minorUnitDigits, normalizeCurrency } from './minor-unit-digits.js';
-
+/*
+ * This module imports nothing: it is part of `@purse/core/top-up-form`, downloaded lazily, and a
+ * file that `@purse/core`'s main entry reaches would be hoisted by esbuild into every first load.
+ * So the currency's digits and the Intl locale come in as options.
+ */
 export interface ParseMoneyInputOptions {
-  /** ISO 4217 code, any case. Decides how many decimals are allowed and which symbols. */
+  /** ISO 4217 code, any case. Decides which symbols are accepted. */
   currency: string;
+  /** The currency's minor-unit digits: `minorUnitDigits(currency)` from `@purse/core`. */
+  digits: number;
   /**
-   * Whose separators to read: `1,234.56` in `en`, `1.234,56` in `de`, `1 234,56` in `fr`.
-   * @default 'en'
+   * Whose separators to read, as an Intl tag: `resolveIntlLocale(locale)` from `@purse/core`.
+   * `1,234.56` in `en-US`, `1.234,56` in `de-DE`, `1 234,56` in `fr-FR`.
    */
-  locale?: LocaleInput;
+  intlLocale: string;
 }
 
 /** Why a text is not an amount. */
@@ -99,9 +103,8 @@ function readInteger(integer: string, groups: readonly string[]): string | null 
  * be a safe integer in minor units is `not_a_number`.
  */
 export function parseMoneyInput(text: string, options: ParseMoneyInputOptions): ParseMoneyResult {
-  const currency = normalizeCurrency(options.currency);
-  const digits = minorUnitDigits(currency);
-  const syntax = syntaxFor(resolveIntlLocale(options.locale), currency);
+  const { digits } = options;
+  const syntax = syntaxFor(options.intlLocale, options.currency.toUpperCase());
 
   // NFKC turns no-break spaces into spaces and full-width digits into ASCII ones.
   let rest = text

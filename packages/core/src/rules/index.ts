@@ -9,11 +9,10 @@ export {
   STATEMENT_DESCRIPTOR_MAX_LENGTH,
   TOP_UP_CURRENCY,
   TOP_UP_DESCRIPTION_MAX_LENGTH,
-  checkTopUpAmount,
-  defaultTopUpSource,
   sourceAvailable,
   spendableBalance,
+  topUpLimits,
 } from './top-up.js';
-export type { TopUpAmountCheck, TopUpAmountProblem, TopUpBalanceCheck } from './top-up.js';
+export type { TopUpAmountProblem, TopUpBalanceCheck } from './top-up.js';
 export { holderTopic, topicsFor } from './topics.js';
 export { asOfTime } from './as-of.js';

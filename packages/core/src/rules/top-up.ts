@@ -37,22 +37,6 @@ export function sourceAvailable(source: TopUpSource | null | undefined): number 
 }
 
 /**
- * The source a form starts on: `preferred` when it is offered, else the first checking account
- * (people top up from checking; savings may limit withdrawals), else the first one.
- */
-export function defaultTopUpSource(
-  sources: readonly TopUpSource[],
-  preferred?: string,
-): TopUpSource | null {
-  return (
-    (preferred === undefined ? undefined : sources.find((s) => s.id === preferred)) ??
-    sources.find((s) => s.accountType === 'checking') ??
-    sources[0] ??
-    null
-  );
-}
-
-/**
  * What to do when the amount is more than the chosen bank's known available balance:
  * `warn` asks the person to acknowledge the risk, `block` refuses, `off` says nothing.
  */
@@ -64,34 +48,15 @@ export type TopUpAmountProblem =
   | { code: 'amount_too_large'; max: number }
   | { code: 'amount_over_balance'; available: number };
 
-export interface TopUpAmountCheck {
-  /** The amount cannot be sent as it is. */
-  problem: TopUpAmountProblem | null;
-  /** With `warn`: the amount is more than this known available balance (the person must accept). */
-  overBalance: number | null;
-}
-
-/** The limits and the balance check for one amount (the server checks the same limits again). */
-export function checkTopUpAmount(options: {
-  amount: number;
-  source: TopUpSource | null;
+/** The limits a form and the server apply: the given ones, else the defaults, in cents. */
+export function topUpLimits(options: {
   /** @default DEFAULT_TOP_UP_MIN_AMOUNT */
   minAmount?: number | undefined;
   /** @default DEFAULT_TOP_UP_MAX_AMOUNT */
   maxAmount?: number | undefined;
-  /** @default 'warn' */
-  balanceCheck?: TopUpBalanceCheck | undefined;
-}): TopUpAmountCheck {
-  const { amount, source } = options;
-  const min = options.minAmount ?? DEFAULT_TOP_UP_MIN_AMOUNT;
-  const max = options.maxAmount ?? DEFAULT_TOP_UP_MAX_AMOUNT;
-  const check = options.balanceCheck ?? 'warn';
-  if (amount < min) return { problem: { code: 'amount_too_small', min }, overBalance: null };
-  if (amount > max) return { problem: { code: 'amount_too_large', max }, overBalance: null };
-  const available = sourceAvailable(source);
-  if (available === null || amount <= available || check === 'off')
-    return { problem: null, overBalance: null };
-  return check === 'block'
-    ? { problem: { code: 'amount_over_balance', available }, overBalance: null }
-    : { problem: null, overBalance: available };
+}): { minAmount: number; maxAmount: number } {
+  return {
+    minAmount: options.minAmount ?? DEFAULT_TOP_UP_MIN_AMOUNT,
+    maxAmount: options.maxAmount ?? DEFAULT_TOP_UP_MAX_AMOUNT,
+  };
 }

@@ -8,27 +8,14 @@
 import { useEffect, useState } from 'react';
 // A type only (erased): the module itself is reached by `import()` alone.
 import type * as SpendingLive from './spending-live.js';
+import { lazyModule } from '../utils/lazy-module.js';
 
 type SpendingLiveModule = typeof SpendingLive;
 
-let loading: Promise<SpendingLiveModule> | null = null;
-let loaded: SpendingLiveModule | null = null;
+const code = lazyModule<SpendingLiveModule>(() => import('./spending-live.js'));
 
 /** Starts (once) downloading the live spending code; resolves with its module. */
-export function loadSpendingLive(): Promise<SpendingLiveModule> {
-  loading ??= import('./spending-live.js').then(
-    (module) => {
-      loaded = module;
-      return module;
-    },
-    (error: unknown) => {
-      // A failed download is tried again by the next view that mounts.
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadSpendingLive: () => Promise<SpendingLiveModule> = code.load;
 
 /**
  * The live spending code once downloaded, else null (and the download starts after mounting).
@@ -36,7 +23,7 @@ export function loadSpendingLive(): Promise<SpendingLiveModule> {
  * render: a server that awaits `preloadSpendingChart()` renders the data, not a placeholder.
  */
 export function useSpendingLive(): SpendingLiveModule | null {
-  const [module, setModule] = useState(loaded);
+  const [module, setModule] = useState(code.loaded);
   useEffect(() => {
     if (module) return;
     let active = true;

@@ -4,13 +4,8 @@
  * (`aria-describedby`), `aria-invalid`, the refs `review()` focuses, and the handlers. The styled
  * `<TopUp>` uses only these, so a custom view built from `useTopUp()` can do what it does.
  */
-import type {
-  PurseLocale,
-  TopUpField,
-  TopUpFormSnapshot,
-  TopUpFormStore,
-  TopUpSource,
-} from '@purse/core';
+import type { PurseLocale, TopUpField, TopUpFormSnapshot, TopUpSource } from '@purse/core';
+import type { TopUpFormStore } from '@purse/core/top-up-form';
 import type { ChangeEvent, RefCallback, SyntheticEvent } from 'react';
 import { amountInputText } from './amount-input-text.js';
 

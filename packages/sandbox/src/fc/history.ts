@@ -6,7 +6,12 @@
  * it was linked, and the opening balance is chosen so the balance at link time is the
  * template's, which keeps balances and transactions consistent.
  */
-import { addCalendarDays, calendarDateOf, unixAt, type CalendarDate } from '@purse/core';
+import {
+  addCalendarDays,
+  calendarDateOf,
+  unixAt,
+  type CalendarDate,
+} from '@purse/core/top-up-form';
 import type { BankTransaction } from '../state/records.js';
 import { hashString, seededRandom } from '../state/random.js';
 import type { HistoryProfile, TestAccountTemplate } from './institutions.js';

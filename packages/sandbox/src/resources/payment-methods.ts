@@ -5,7 +5,7 @@
  * account must live in the same account and have been granted the `payment_method` permission.
  */
 import { createHash } from 'node:crypto';
-import { addBusinessDays, calendarDateOf, unixAt } from '@purse/core';
+import { addBusinessDays, calendarDateOf, unixAt } from '@purse/core/top-up-form';
 import type Stripe from 'stripe';
 import { registerExpander } from '../http/expand.js';
 import { p, listParams } from '../http/params.js';

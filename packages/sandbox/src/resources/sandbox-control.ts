@@ -4,7 +4,7 @@
  * and read the webhook delivery and request logs. They take the secret key, and JSON or form
  * bodies.
  */
-import { addBusinessDays, calendarDateOf, unixAt } from '@purse/core';
+import { addBusinessDays, calendarDateOf, unixAt } from '@purse/core/top-up-form';
 import { parseFaultRules } from '../http/faults.js';
 import { p } from '../http/params.js';
 import { RawResponse, route, type Route } from '../http/route.js';

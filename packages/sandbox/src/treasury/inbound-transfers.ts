@@ -15,7 +15,7 @@ import {
   addCalendarDays,
   calendarDateOf,
   unixAt,
-} from '@purse/core';
+} from '@purse/core/top-up-form';
 import { TOP_UP_FAILURE_CODES } from '@purse/core';
 import type Stripe from 'stripe';
 import {

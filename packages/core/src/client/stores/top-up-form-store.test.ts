@@ -5,6 +5,7 @@ import { topUp as topUpFixture } from '../../transfers/test-fixtures.js';
 import { LiveUpdates } from '../live-updates.js';
 import { PurseRuntime } from '../purse-runtime.js';
 import { countingClient } from '../test-support.js';
+import { TOP_UP_FORM_KIT } from './top-up-form-kit.js';
 import { TopUpFormStore, type TopUpFormOptions } from './top-up-form-store.js';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,7 +30,7 @@ interface Setup {
   sources?: TopUpSource[];
   /** Codes `createTopUp` fails with, one per call, before it works. */
   failWith?: PurseErrorCode[];
-  options?: TopUpFormOptions;
+  options?: Partial<TopUpFormOptions>;
   /** How often the (stream-less) live connection polls. @default 60_000 */
   pollIntervalMs?: number;
 }
@@ -67,7 +68,11 @@ function setup({
   const live = new LiveUpdates({ url: null, pollIntervalMs });
   const runtime = new PurseRuntime({ client, live });
   const created: TopUp[] = [];
-  const store = new TopUpFormStore(runtime, { onSuccess: (t) => created.push(t), ...options });
+  const store = new TopUpFormStore(runtime, {
+    kit: TOP_UP_FORM_KIT,
+    onSuccess: (t) => created.push(t),
+    ...options,
+  });
   const stop = store.subscribe(() => {});
   return { store, sent, created, live, runtime, stop, calls: base.calls, loads: () => loads };
 }
@@ -81,6 +86,18 @@ describe('TopUpFormStore', () => {
     expect(snapshot.state.status).toBe('editing');
     expect(snapshot.values.sourceId).toBe('pm_checking');
     expect(snapshot.source?.accountName).toBe('Everyday Checking');
+  });
+
+  it('uses a sources request started before it existed (once), instead of asking again', async () => {
+    const early = Promise.resolve({ data: [source({ id: 'pm_early', accountName: 'Early' })] });
+    const { store, loads } = setup({ options: { sources: early } });
+    await settle();
+    expect(loads()).toBe(0);
+    expect(store.getSnapshot().sources.map((s) => s.id)).toEqual(['pm_early']);
+    store.reloadSources();
+    await settle();
+    expect(loads()).toBe(1);
+    expect(store.getSnapshot().sources.map((s) => s.id)).toEqual(['pm_savings', 'pm_checking']);
   });
 
   it('starts on `defaultSourceId` when it is offered', async () => {

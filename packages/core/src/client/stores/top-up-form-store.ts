@@ -5,25 +5,24 @@
  * go back and confirm the same thing again); only a changed top-up gets a new key. A double
  * confirm never sends twice. One store per form (not per provider): `new TopUpFormStore(...)`.
  */
-import { toPurseError, type PurseError, type PurseErrorCode } from '../../contract/errors.js';
+/*
+ * This module imports at run time only what `@purse/core`'s main entry does not reach (the ACH
+ * calendar, money parsing, the amount checks): the rest comes in through `options.kit`.
+ */
+import type { PurseError, PurseErrorCode } from '../../contract/errors.js';
 import { expectedArrivalDate, toIsoDate } from '../../dates/business-days.js';
-import type { TopUp, TopUpRequest, TopUpSource } from '../../contract/types.js';
+import type { TopUp, TopUpRequest, TopUpSource, TopUpSourceList } from '../../contract/types.js';
 import type { PurseLocale } from '../../locale/locale.js';
 import { parseMoneyInput, type ParseMoneyFailureReason } from '../../money/parse-money-input.js';
-import {
-  DEFAULT_TOP_UP_MAX_AMOUNT,
-  DEFAULT_TOP_UP_MIN_AMOUNT,
-  TOP_UP_CURRENCY,
-  TOP_UP_DESCRIPTION_MAX_LENGTH,
-  checkTopUpAmount,
-  defaultTopUpSource,
-  type TopUpAmountProblem,
-  type TopUpBalanceCheck,
-} from '../../rules/top-up.js';
-import { transferPhase, type TransferPhase } from '../../transfers/transfer-status.js';
+import type { TopUpAmountProblem, TopUpBalanceCheck } from '../../rules/top-up.js';
+import { checkTopUpAmount, defaultTopUpSource } from '../../rules/top-up-checks.js';
+import type { TransferPhase } from '../../transfers/transfer-status.js';
 import type { PurseRuntime } from '../purse-runtime.js';
+import type { TopUpFormKit } from './top-up-form-kit.js';
 
 export interface TopUpFormOptions {
+  /** The rules and helpers from `@purse/core`: `TOP_UP_FORM_KIT`. */
+  kit: TopUpFormKit;
   /** The smallest top-up, in cents (keep it in line with the server's). @default 100 */
   minAmount?: number | undefined;
   /** The largest top-up, in cents (keep it in line with the server's). @default 1_000_000 */
@@ -40,6 +39,11 @@ export interface TopUpFormOptions {
   onSuccess?: ((topUp: TopUp) => void) | undefined;
   /** Called with every error the form meets (for the provider's `onError`). */
   onError?: ((error: PurseError) => void) | undefined;
+  /**
+   * A sources request already under way (started while this code downloaded): the first load
+   * of the sources uses it instead of asking again. @default none
+   */
+  sources?: Promise<TopUpSourceList> | undefined;
 }
 
 export interface TopUpFormValues {
@@ -136,14 +140,6 @@ const VALIDATION_OPTIONS = ['minAmount', 'maxAmount', 'balanceCheck', 'locale'] 
 
 const FIELD_ORDER: readonly TopUpField[] = ['source', 'amount', 'acknowledged', 'description'];
 
-const EMPTY_VALUES: TopUpFormValues = {
-  sourceId: null,
-  amount: '',
-  description: '',
-  sameDay: false,
-  acknowledged: false,
-};
-
 /** A fresh random key for one top-up attempt. */
 export function newIdempotencyKey(): string {
   // Web Crypto in browsers and Node 19+; core is built without DOM types, so it is looked up.
@@ -174,7 +170,7 @@ export class TopUpFormStore {
   readonly #listeners = new Set<() => void>();
   #state: TopUpState = { status: 'loading-sources' };
   #sources: readonly TopUpSource[] = [];
-  #values: TopUpFormValues = EMPTY_VALUES;
+  #values: TopUpFormValues;
   #touched = new Set<TopUpField>();
   #showAll = false;
   /** The latest confirmed attempt: its key is reused until the top-up changes or succeeds. */
@@ -186,9 +182,14 @@ export class TopUpFormStore {
   #stopTracking: (() => void) | null = null;
   #snapshot: TopUpFormSnapshot | null = null;
 
-  constructor(runtime: PurseRuntime, options: TopUpFormOptions = {}) {
+  /** The host's request started before this store existed, used (once) by the first load. */
+  #early: Promise<TopUpSourceList> | null;
+
+  constructor(runtime: PurseRuntime, options: TopUpFormOptions) {
     this.#runtime = runtime;
     this.#options = options;
+    this.#values = options.kit.emptyValues;
+    this.#early = options.sources ?? null;
   }
 
   /** New options (limits, locale, callbacks) from the host; the form keeps what was entered. */
@@ -200,11 +201,11 @@ export class TopUpFormStore {
   };
 
   get minAmount(): number {
-    return this.#options.minAmount ?? DEFAULT_TOP_UP_MIN_AMOUNT;
+    return this.#options.kit.limits(this.#options).minAmount;
   }
 
   get maxAmount(): number {
-    return this.#options.maxAmount ?? DEFAULT_TOP_UP_MAX_AMOUNT;
+    return this.#options.kit.limits(this.#options).maxAmount;
   }
 
   get allowSameDay(): boolean {
@@ -251,7 +252,7 @@ export class TopUpFormStore {
       balanceWarning:
         validation.overBalance === null
           ? null
-          : { available: validation.overBalance, currency: TOP_UP_CURRENCY },
+          : { available: validation.overBalance, currency: this.#options.kit.currency },
     };
     return this.#snapshot;
   };
@@ -289,7 +290,7 @@ export class TopUpFormStore {
     const request: TopUpRequest = {
       sourceId: source.id,
       amount: validation.amount,
-      currency: TOP_UP_CURRENCY,
+      currency: this.#options.kit.currency,
       ...(description ? { description } : {}),
       ...(this.allowSameDay && this.#values.sameDay ? { sameDay: true } : {}),
     };
@@ -336,12 +337,12 @@ export class TopUpFormStore {
           this.#inFlight = false;
           // Done: the next top-up, even an identical one, is a new attempt with a new key.
           if (this.#attempt === sending) this.#attempt = null;
-          this.#go({ status: 'submitted', topUp, phase: transferPhase(topUp) });
+          this.#go({ status: 'submitted', topUp, phase: this.#options.kit.transferPhase(topUp) });
           this.#options.onSuccess?.(topUp);
         },
         (reason: unknown) => {
           this.#inFlight = false;
-          const error = toPurseError(reason);
+          const error = this.#options.kit.toError(reason);
           this.#options.onError?.(error);
           // The server tied this key to another request: only a fresh attempt can go through.
           const reused = error.code === 'idempotency_key_reused';
@@ -363,7 +364,7 @@ export class TopUpFormStore {
   /** After a top-up started: a fresh form for another one (the same bank stays chosen). */
   reset = (): void => {
     if (this.#state.status !== 'submitted') return;
-    this.#values = { ...EMPTY_VALUES, sourceId: this.#values.sourceId };
+    this.#values = { ...this.#options.kit.emptyValues, sourceId: this.#values.sourceId };
     this.#restart('amount');
   };
 
@@ -393,19 +394,21 @@ export class TopUpFormStore {
   #validate(source: TopUpSource | null): Validation {
     const errors: TopUpFieldErrors = {};
     const values = this.#values;
+    const { kit } = this.#options;
     if (!source) errors.source = { code: 'source_required' };
     let amount: number | null = null;
     let overBalance: number | null = null;
     const parsed = parseMoneyInput(values.amount, {
-      currency: TOP_UP_CURRENCY,
-      locale: this.#options.locale ?? 'en',
+      currency: kit.currency,
+      digits: kit.minorUnitDigits(kit.currency),
+      intlLocale: kit.intlLocale(this.#options.locale ?? 'en'),
     });
     if (!parsed.ok) errors.amount = { code: AMOUNT_PARSE_ERRORS[parsed.reason] };
     else {
       amount = parsed.amount;
       const check = checkTopUpAmount({
         amount,
-        source,
+        available: kit.sourceAvailable(source),
         minAmount: this.minAmount,
         maxAmount: this.maxAmount,
         balanceCheck: this.#options.balanceCheck,
@@ -415,15 +418,17 @@ export class TopUpFormStore {
       if (overBalance !== null && !values.acknowledged)
         errors.acknowledged = { code: 'acknowledgement_required' };
     }
-    if (values.description.length > TOP_UP_DESCRIPTION_MAX_LENGTH)
-      errors.description = { code: 'description_too_long', max: TOP_UP_DESCRIPTION_MAX_LENGTH };
+    if (values.description.length > kit.descriptionMaxLength)
+      errors.description = { code: 'description_too_long', max: kit.descriptionMaxLength };
     return { errors, amount, overBalance };
   }
 
   #loadSources(quiet: boolean): void {
     const load = ++this.#loads;
     if (!quiet) this.#go({ status: 'loading-sources' });
-    this.#runtime.client.listTopUpSources().then(
+    const request = this.#early ?? this.#runtime.client.listTopUpSources();
+    this.#early = null;
+    request.then(
       ({ data }) => {
         if (load !== this.#loads) return;
         this.#sources = data;
@@ -440,7 +445,7 @@ export class TopUpFormStore {
       },
       (reason: unknown) => {
         if (load !== this.#loads || quiet) return;
-        const error = toPurseError(reason);
+        const error = this.#options.kit.toError(reason);
         this.#options.onError?.(error);
         this.#go({ status: 'error', during: 'sources', error, retryable: true });
       },
@@ -492,7 +497,7 @@ export class TopUpFormStore {
       const state = this.#state;
       if (update.id !== topUp.id || state.status !== 'submitted' || state.topUp.id !== topUp.id)
         return;
-      const phase = transferPhase(update);
+      const phase = this.#options.kit.transferPhase(update);
       if (phase === state.phase) return;
       this.#state = { ...state, phase };
       this.#emit();
