@@ -11,6 +11,7 @@ import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 import { useNow } from '../utils/use-now.js';
 import { useReportError } from '../utils/use-report-error.js';
+import type { LiveRegionProps } from '../ui/live-region.js';
 
 export interface UseBalanceOptions {
   /** The linked account (`fca_…`). */
@@ -124,12 +125,7 @@ export interface UseBalanceResult {
     onClick: () => void;
   };
   /** The polite live region that says how a refresh ended (see `outcome`). */
-  getLiveRegionProps: () => {
-    id: string;
-    role: 'status';
-    'aria-live': 'polite';
-    'aria-atomic': true;
-  };
+  getLiveRegionProps: () => LiveRegionProps;
 }
 
 const SOURCE = 'BalanceCard';

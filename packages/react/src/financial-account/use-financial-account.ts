@@ -25,6 +25,7 @@ import {
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
 import { useReportError } from '../utils/use-report-error.js';
+import type { LiveRegionProps } from '../ui/live-region.js';
 
 export { MAX_NICKNAME_LENGTH };
 export type { NicknameProblem };
@@ -120,12 +121,7 @@ export interface UseFinancialAccountResult {
   /** "Cancel". */
   getCancelButtonProps: () => { type: 'button'; onClick: () => void };
   /** The polite live region that says the account was renamed (`renameState` is `saved`). */
-  getLiveRegionProps: () => {
-    id: string;
-    role: 'status';
-    'aria-live': 'polite';
-    'aria-atomic': true;
-  };
+  getLiveRegionProps: () => LiveRegionProps;
 }
 
 const SOURCE = 'FinancialAccountCard';

@@ -8,6 +8,7 @@ import type { HistoryItem, HistoryState } from '@purse/core';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { PurseContextValue } from '../provider/purse-context.js';
 import { useReportError } from '../utils/use-report-error.js';
+import type { LiveRegionProps } from '../ui/live-region.js';
 
 /** Element ids, for a custom view's labels and `aria-*` references. */
 export interface HistoryListIds {
@@ -41,7 +42,7 @@ export interface HistoryListResult<T extends HistoryItem> {
     onClick: (() => void) | undefined;
   };
   /** A visually hidden element that announces `loadedCount` (the view words it). */
-  getLiveRegionProps: () => { role: 'status'; 'aria-live': 'polite'; 'aria-atomic': true };
+  getLiveRegionProps: () => Omit<LiveRegionProps, 'id'>;
 }
 
 /** The part of a `HistoryStore` the bridge uses (whatever its filter type). */

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CollectAccountsResult, StripeLike } from '../provider/purse-context.js';
 import { usePurseContext } from '../provider/purse-context.js';
 import { useLatest } from '../utils/use-latest.js';
+import type { LiveRegionProps } from '../ui/live-region.js';
 
 /**
  * Purse's own names for the steps of the flow. Web Stripe.js has no `onEvent` (only the mobile
@@ -82,12 +83,7 @@ export interface UseLinkBankAccountResult {
     onClick: () => void;
   };
   /** The polite live region that says what was linked, or that the user left the flow. */
-  getLiveRegionProps: () => {
-    id: string;
-    role: 'status';
-    'aria-live': 'polite';
-    'aria-atomic': true;
-  };
+  getLiveRegionProps: () => LiveRegionProps;
   /** The error shown after a failed flow: an alert. */
   getErrorProps: () => { id: string; role: 'alert' };
 }

@@ -46,6 +46,15 @@ interface GetterInputs {
   locale: PurseLocale;
 }
 
+/** What every validated field gets: its id, its validity, what describes it, its ref and handlers. */
+interface FieldProps<E extends HTMLElement> {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  ref: RefCallback<E>;
+  onChange: (event: ChangeEvent<E>) => void;
+}
+
 export interface TopUpPropGetters {
   ids: TopUpIds;
   /** Moves focus to a field (as `getFormProps().onSubmit` does for the first invalid one). */
@@ -68,37 +77,19 @@ export interface TopUpPropGetters {
     onChange: () => void;
   };
   /** A `<select>` of sources, for views that prefer one to radios. */
-  getSourceSelectProps: () => {
-    id: string;
-    value: string;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-    ref: RefCallback<HTMLSelectElement>;
-    onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
-    onBlur: () => void;
-  };
+  getSourceSelectProps: () => FieldProps<HTMLSelectElement> & { value: string; onBlur: () => void };
   /** The amount's text input (decimal keyboard; its hint, error and balance warning described). */
-  getAmountInputProps: () => {
-    id: string;
+  getAmountInputProps: () => FieldProps<HTMLInputElement> & {
     type: 'text';
     inputMode: 'decimal';
     autoComplete: 'off';
     value: string;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-    ref: RefCallback<HTMLInputElement>;
-    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
     onBlur: () => void;
   };
   /** The "I understand" checkbox shown with a balance warning. */
-  getAcknowledgeCheckboxProps: () => {
-    id: string;
+  getAcknowledgeCheckboxProps: () => FieldProps<HTMLInputElement> & {
     type: 'checkbox';
     checked: boolean;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-    ref: RefCallback<HTMLInputElement>;
-    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
   };
   /** A `role="group"` around the quick amounts (label it with `aria-label`). */
   getQuickAmountGroupProps: () => { id: string; role: 'group' };
@@ -109,15 +100,10 @@ export interface TopUpPropGetters {
     onClick: () => void;
   };
   /** The optional description's text input (its character count and error described). */
-  getDescriptionInputProps: () => {
-    id: string;
+  getDescriptionInputProps: () => FieldProps<HTMLInputElement> & {
     type: 'text';
     autoComplete: 'off';
     value: string;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-    ref: RefCallback<HTMLInputElement>;
-    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
     onBlur: () => void;
   };
   /** The same-day ACH checkbox (when `allowSameDay`). */

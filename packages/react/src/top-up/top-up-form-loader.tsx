@@ -12,6 +12,7 @@ import {
 } from 'react';
 import type { CommonMessages } from '../i18n/catalog.js';
 import { ErrorNotice } from '../ui/error-notice.js';
+import { lazyModule } from '../utils/lazy-module.js';
 // A type only (erased): the module itself is reached by `import()` alone.
 import type { TopUpFormProps } from './top-up-form.js';
 
@@ -19,15 +20,11 @@ interface TopUpFormModule {
   default: ComponentType<TopUpFormProps>;
 }
 
-let loading: Promise<TopUpFormModule> | null = null;
+const form = /* @__PURE__ */ lazyModule<TopUpFormModule>(() => import('./top-up-form.js'));
 
 /** Starts (once) downloading the form; a failed download is asked for again next time. */
 export function loadTopUpForm(): Promise<TopUpFormModule> {
-  loading ??= import('./top-up-form.js').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
+  return form.load();
 }
 
 let view: LazyExoticComponent<ComponentType<TopUpFormProps>> | null = null;

@@ -29,22 +29,15 @@ import { TopUpFormBoundary, lazyTopUpForm, loadTopUpForm } from './top-up-form-l
 import type * as Steps from './top-up-steps.js';
 import type { TopUpStepProps, TopUpTrackerActions } from './top-up-steps.js';
 import { useTopUp, type TopUpFormStatus, type UseTopUpOptions } from './use-top-up.js';
+import { lazyModule } from '../utils/lazy-module.js';
 import { withForwardedRef } from '../utils/with-forwarded-ref.js';
 
 export type { TopUpTrackerActions };
 
-let stepsModule: Promise<typeof Steps> | null = null;
 /** The review, started and error steps: one download, started when a form shows. */
-function loadSteps(): Promise<typeof Steps> {
-  stepsModule ??= import('./top-up-steps.js').catch((error: unknown) => {
-    // A failed download is tried again next time (a flaky network), not remembered.
-    stepsModule = null;
-    throw error;
-  });
-  return stepsModule;
-}
 // Pure: an app that imports other components from the barrel keeps none of this.
-const TopUpStep = /* @__PURE__ */ lazy(loadSteps);
+const steps = /* @__PURE__ */ lazyModule<typeof Steps>(() => import('./top-up-steps.js'));
+const TopUpStep = /* @__PURE__ */ lazy(steps.load);
 
 export interface TopUpProps
   extends UseTopUpOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit'> {
@@ -120,7 +113,7 @@ function FormBody(props: {
   // The form downloads at once, in parallel with the sources request.
   useEffect(() => void loadTopUpForm().catch(() => undefined), []);
   useEffect(() => {
-    if (editing) void loadSteps().catch(() => undefined);
+    if (editing) void steps.load().catch(() => undefined);
   }, [editing]);
   if (topUp.state.status === 'no-sources')
     return (
